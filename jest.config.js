@@ -1,0 +1,9 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.(t|j)sx?$': ['@swc/jest'] },
+  // Fixtures and examples are data for the tests, never test files themselves.
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/__testfixtures__/', '/examples/'],
+};

@@ -1,0 +1,2 @@
+export * from './report';
+export { migrateSource, mightContainLegacyCalls } from './migrate-source';

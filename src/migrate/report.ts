@@ -1,0 +1,44 @@
+/**
+ * What the migration says about each call site it found. This is the data the CLI turns
+ * into its JSON report and its human summary, so it stays plain and serialisable.
+ */
+export type LegacyApi = 'startRecord' | 'stopRecord';
+
+export type SiteAction = 'converted' | 'shimmed' | 'skipped';
+
+export interface SiteReport {
+  api: LegacyApi;
+  /** 1-based line of the site in the ORIGINAL source. */
+  line: number;
+  /** 1-based column of the site in the ORIGINAL source. */
+  column: number;
+  action: SiteAction;
+  /** Why the site was shimmed or skipped; absent for converted sites. */
+  reason?: string;
+  /** Behaviour differences the user must review at this site. */
+  notes: string[];
+}
+
+export interface MigrationResult {
+  /** The new source; identical (same string) to the input when nothing changed. */
+  output: string;
+  changed: boolean;
+  sites: SiteReport[];
+}
+
+export interface MigrateOptions {
+  /** Reserved for the shim issue: when false, sites that would be shimmed are skipped. */
+  shim?: boolean;
+}
+
+/** A file the migration could not process (parse error, unsafe output). Never partial. */
+export class MigrationError extends Error {
+  constructor(
+    message: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(message);
+    this.name = 'MigrationError';
+  }
+}
