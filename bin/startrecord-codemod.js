@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+'use strict';
+// Thin launcher: everything lives in src/cli/main.ts, compiled to dist/ by `npm run build`
+// (which `npm install` runs through `prepare`).
+const fs = require('fs');
+const path = require('path');
+
+const entry = path.join(__dirname, '..', 'dist', 'src', 'cli', 'main.js');
+if (!fs.existsSync(entry)) {
+  process.stderr.write(
+    `startrecord-codemod: ${path.relative(process.cwd(), entry) || entry} is missing.\n` +
+      `Build it first: run \`npm run build\` in ${path.resolve(__dirname, '..')}\n`,
+  );
+  process.exit(1);
+}
+
+require(entry)
+  .main(process.argv.slice(2))
+  .then(
+    (code) => {
+      // exitCode rather than process.exit(): exiting at once can cut off output still
+      // being written to a pipe (`--json > report.json`, `| less`).
+      process.exitCode = code;
+    },
+    (error) => {
+      // The engine turns file problems into report entries; reaching this is a bug.
+      process.stderr.write(`startrecord-codemod: internal error: ${error && error.stack ? error.stack : error}\n`);
+      process.exitCode = 1;
+    },
+  );

@@ -1,0 +1,5 @@
+App({
+  globalData: {
+    uploadUrl: 'https://example.com/api/memos'
+  }
+})

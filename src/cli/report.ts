@@ -1,0 +1,147 @@
+import { LegacyApi, SiteAction, SiteReport } from '../migrate';
+import { FileOutcome } from '../engine/process-file';
+import { Colors } from './colors';
+import { displayPath } from './display-path';
+
+/** Bump when a field changes meaning or disappears; adding a field keeps the version. */
+export const REPORT_VERSION = 1;
+
+export interface JsonSite {
+  api: LegacyApi;
+  line: number;
+  column: number;
+  action: SiteAction;
+  reason?: string;
+  notes: string[];
+}
+
+export interface JsonFile {
+  path: string;
+  /** With `--dry`, `changed` means "would change". */
+  status: FileOutcome['status'];
+  error?: string;
+  sites: JsonSite[];
+}
+
+export interface Summary {
+  files: number;
+  changed: number;
+  unchanged: number;
+  errors: number;
+  converted: number;
+  shimmed: number;
+  skipped: number;
+}
+
+export interface JsonReport {
+  version: typeof REPORT_VERSION;
+  files: JsonFile[];
+  summary: Summary;
+}
+
+export function summarize(outcomes: readonly FileOutcome[]): Summary {
+  const summary: Summary = { files: 0, changed: 0, unchanged: 0, errors: 0, converted: 0, shimmed: 0, skipped: 0 };
+  for (const outcome of outcomes) {
+    summary.files += 1;
+    if (outcome.status === 'changed') summary.changed += 1;
+    else if (outcome.status === 'unchanged') summary.unchanged += 1;
+    else summary.errors += 1;
+    for (const site of outcome.sites) summary[site.action] += 1;
+  }
+  return summary;
+}
+
+/** Every processed file is listed, so that `summary.files === files.length` and CI sees what was looked at. */
+export function buildJsonReport(outcomes: readonly FileOutcome[], cwd: string): JsonReport {
+  const files = outcomes.map((outcome): JsonFile => {
+    // Built field by field: the key order is the documented one, and nothing the
+    // migration adds to its own objects leaks into the public format by accident.
+    return {
+      path: displayPath(outcome.filePath, cwd),
+      status: outcome.status,
+      ...(outcome.status === 'error' ? { error: outcome.error } : {}),
+      sites: sortedSites(outcome.sites).map(toJsonSite),
+    };
+  });
+  return { version: REPORT_VERSION, files, summary: summarize(outcomes) };
+}
+
+function toJsonSite(site: SiteReport): JsonSite {
+  return {
+    api: site.api,
+    line: site.line,
+    column: site.column,
+    action: site.action,
+    ...(site.reason !== undefined ? { reason: site.reason } : {}),
+    notes: [...site.notes],
+  };
+}
+
+/** Source order, whatever order the migration found them in. */
+function sortedSites(sites: readonly SiteReport[]): SiteReport[] {
+  return [...sites].sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+export interface HumanReportOptions {
+  cwd: string;
+  dry: boolean;
+  colors: Colors;
+}
+
+/**
+ * One line per file worth reading (changed, failed, or unchanged with skipped sites), each
+ * site under it as `path:line:column  action  api  reason` (a form editors and terminals
+ * turn into links), its notes under the site, then the totals.
+ */
+export function formatHumanReport(outcomes: readonly FileOutcome[], options: HumanReportOptions): string {
+  const { colors } = options;
+  const changedLabel = options.dry ? 'would change' : 'changed';
+  const labelWidth = Math.max(changedLabel.length, 'unchanged'.length);
+  const lines: string[] = [];
+
+  for (const outcome of outcomes) {
+    if (outcome.status === 'unchanged' && outcome.sites.length === 0) continue;
+    const shown = displayPath(outcome.filePath, options.cwd);
+    const label = outcome.status === 'changed' ? changedLabel : outcome.status;
+    lines.push(`${paintStatus(label.padEnd(labelWidth), outcome.status, colors)}  ${shown}`);
+
+    if (outcome.status === 'error') {
+      const where = outcome.line !== undefined ? `${shown}:${outcome.line}:${outcome.column ?? 1}` : shown;
+      lines.push(`  ${where}  ${colors.red('error')}  ${outcome.error}`);
+    }
+    for (const site of sortedSites(outcome.sites)) {
+      const reason = site.reason ? `  ${site.reason}` : '';
+      lines.push(`  ${shown}:${site.line}:${site.column}  ${paintAction(site.action, colors)}  ${site.api}${reason}`);
+      for (const note of site.notes) lines.push(`      ${colors.dim('note:')} ${note}`);
+    }
+  }
+
+  if (lines.length > 0) lines.push('');
+  lines.push(formatTotals(summarize(outcomes), options));
+  return lines.join('\n') + '\n';
+}
+
+function formatTotals(summary: Summary, options: HumanReportOptions): string {
+  const changed = options.dry ? `${summary.changed} would change` : `${summary.changed} changed`;
+  const files = `${plural(summary.files, 'file')}: ${changed}, ${summary.unchanged} unchanged, ${plural(summary.errors, 'error')}`;
+  const sites = `sites: ${summary.converted} converted, ${summary.shimmed} shimmed, ${summary.skipped} skipped`;
+  const lines = [`${files}; ${sites}`];
+  if (options.dry) lines.push('Dry run: no file was written.');
+  return lines.join('\n');
+}
+
+function paintStatus(text: string, status: FileOutcome['status'], colors: Colors): string {
+  if (status === 'changed') return colors.green(text);
+  if (status === 'error') return colors.red(text);
+  return colors.dim(text);
+}
+
+function paintAction(action: SiteAction, colors: Colors): string {
+  if (action === 'converted') return colors.green(action);
+  if (action === 'shimmed') return colors.cyan(action);
+  return colors.yellow(action);
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,53 @@
+import { randomBytes } from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+
+/**
+ * Replaces the content of an existing file so that, whatever happens (a crash, a full disk,
+ * Ctrl-C), the file holds either its old content or its new content, never a mix: the new
+ * content goes to a temporary file in the same folder (a rename is only atomic within one
+ * file system) which is then renamed over the original.
+ *
+ * The file keeps its permission bits (an executable script stays executable) and, when we
+ * are allowed to, its owner. On failure the temporary file is removed and the original is
+ * left as it was.
+ */
+export async function writeFileAtomic(filePath: string, content: string): Promise<void> {
+  // Renaming over a symbolic link would replace the link with a plain file; write through
+  // it to the file it points at instead.
+  const target = await fs.promises.realpath(filePath);
+  const original = await fs.promises.stat(target);
+  const mode = original.mode & 0o7777;
+  const temporary = temporaryPathFor(target);
+
+  try {
+    const handle = await fs.promises.open(temporary, 'wx', mode);
+    try {
+      await handle.writeFile(content, 'utf8');
+      // `open` applies the umask to `mode`; set the exact bits of the original.
+      await handle.chmod(mode);
+      await keepOwner(handle, original);
+      // Flush before the rename so that a crash cannot leave an empty file under the real name.
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.promises.rename(temporary, target);
+  } catch (error) {
+    await fs.promises.rm(temporary, { force: true }).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Hidden, unique, and named after us so that a leftover after a power cut is recognisable. */
+function temporaryPathFor(target: string): string {
+  const unique = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  return path.join(path.dirname(target), `.${path.basename(target)}.${unique}.startrecord-codemod.tmp`);
+}
+
+/** Only matters when run as another user (e.g. root in a container); never fails the write. */
+async function keepOwner(handle: fs.promises.FileHandle, original: fs.Stats): Promise<void> {
+  if (typeof process.getuid !== 'function') return;
+  if (process.getuid() === original.uid && process.getgid?.() === original.gid) return;
+  await handle.chown(original.uid, original.gid).catch(() => undefined);
+}

@@ -1,0 +1,92 @@
+import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+
+/**
+ * Host API objects: the object a `startRecord` call hangs off. Only the real host counts,
+ * so scope analysis decides, never the identifier's spelling (SPEC §3): a parameter named
+ * `wx`, `var wx = swan` or `const { wx } = window` are not the global.
+ */
+export type Host =
+  /** A mini-program global with WeChat's contract: `wx`, `qq`, `swan`. */
+  | { kind: 'global'; name: string }
+  /** The `@tarojs/taro` module under its local name (`Taro`, `T`, ...). */
+  | { kind: 'taro'; name: string }
+  /** A host global whose `startRecord` is not WeChat's (or does not exist). */
+  | { kind: 'foreign'; name: string };
+
+/** Globals with WeChat's `startRecord` contract and their own `getRecorderManager`. */
+const WECHAT_LIKE_GLOBALS = new Set(['wx', 'qq', 'swan']);
+
+/** Why calls on these hosts are never rewritten (SPEC §1, "Other hosts"). */
+export const FOREIGN_HOST_REASONS: Record<string, string> = {
+  my: "Alipay's my.startRecord is a different legacy API (maxDuration, apFilePath); not migrated",
+  tt: 'Douyin (tt) has no startRecord: this call fails at run time today; review it by hand',
+  uni: 'uni-app (uni) has no startRecord: this call fails at run time today; review it by hand',
+};
+
+const TARO_MODULE = '@tarojs/taro';
+
+/** The local names under which this file binds the whole `@tarojs/taro` module. */
+export function findTaroModuleNames(j: JSCodeshift, root: Collection<any>): Set<string> {
+  const names = new Set<string>();
+  root.find(j.ImportDeclaration, { source: { value: TARO_MODULE } }).forEach((p) => {
+    if (p.node.importKind === 'type') return;
+    for (const s of p.node.specifiers ?? []) {
+      if ((s.type === 'ImportDefaultSpecifier' || s.type === 'ImportNamespaceSpecifier') && s.local) {
+        names.add(String(s.local.name));
+      }
+    }
+  });
+  root.find(j.VariableDeclarator).forEach((p) => {
+    if (p.node.id.type === 'Identifier' && p.node.init && isTaroRequire(p.node.init)) names.add(p.node.id.name);
+  });
+  return names;
+}
+
+/** `require('@tarojs/taro')` or `require('@tarojs/taro').default`. */
+function isTaroRequire(node: any): boolean {
+  if (node.type === 'MemberExpression' && !node.computed && node.property.name === 'default') {
+    return isTaroRequire(node.object);
+  }
+  return (
+    node.type === 'CallExpression' &&
+    node.callee.type === 'Identifier' &&
+    node.callee.name === 'require' &&
+    node.arguments.length === 1 &&
+    (node.arguments[0].type === 'StringLiteral' || node.arguments[0].type === 'Literal') &&
+    node.arguments[0].value === TARO_MODULE
+  );
+}
+
+/**
+ * Resolves the object expression of `X.startRecord` at `path` to a host, or null when it is
+ * anything else (a local, a parameter, `this`, a camera context, a plugin, ...).
+ */
+export function resolveHost(objectNode: any, path: ASTPath<any>, taroNames: Set<string>): Host | null {
+  if (!objectNode || objectNode.type !== 'Identifier') return null;
+  const name: string = objectNode.name;
+  const scope = path.scope?.lookup(name);
+  if (scope === null || scope === undefined || isAmbientDeclaration(scope, name)) {
+    if (WECHAT_LIKE_GLOBALS.has(name)) return { kind: 'global', name };
+    if (name in FOREIGN_HOST_REASONS) return { kind: 'foreign', name };
+    return null;
+  }
+  if (scope.isGlobal && taroNames.has(name)) return { kind: 'taro', name };
+  return null;
+}
+
+/** `declare const wx: WechatMiniprogram.Wx` types the global; it does not replace it. */
+function isAmbientDeclaration(scope: any, name: string): boolean {
+  const bindings: ASTPath<any>[] = scope.getBindings()[name] ?? [];
+  return (
+    bindings.length > 0 &&
+    bindings.every((b) => {
+      const declaration = b.parent?.parent?.node;
+      return declaration?.type === 'VariableDeclaration' && declaration.declare === true;
+    })
+  );
+}
+
+/** The expression text that reaches the host's `getRecorderManager`. */
+export function hostExpression(host: Host): string {
+  return host.name;
+}

@@ -1,0 +1,22 @@
+/**
+ * Behaviour differences a user must review, one sentence each. They are attached to the
+ * sites where they apply (SPEC §4: "reported per site, not hidden").
+ */
+export const NOTES = {
+  silkBecomesAac:
+    'the recording is now an aac file, not silk: review code that uploads, transcodes or checks the extension of the file',
+  onErrorOnIdleStop:
+    "onError now also fires when stop() is called while nothing records (stopRecord() was silent), so this fail/complete code can run then",
+  stopWhileIdleRaisesError:
+    "stop() while nothing records raises onError ('operateRecorder:fail:audio is stop...'), where stopRecord() was silent",
+  errorTextChanges:
+    "error messages now start with 'operateRecorder:fail' instead of 'startRecord:fail'",
+  successResultLogged:
+    "the result is now { tempFilePath, duration, fileSize } (no errMsg: 'startRecord:ok')",
+  durationWasAndroidOnly:
+    'the old duration option (seconds) was honoured on Android only; the new limit applies on every platform',
+  taroPlatformsWithoutRecorder:
+    'on Taro platforms without getRecorderManager (H5) recording now fails when it starts instead of calling fail',
+  secondStartReplacesListeners:
+    'a second start while recording now re-registers the listeners, so the running recording ends in the latest call\'s callbacks',
+} as const;

@@ -1,0 +1,173 @@
+import { Edit, Render } from './edits';
+import { Callback, CallbackKey, StartOptions } from './start-options';
+import { FileStyle } from './style';
+import { hasMultilineLiteral, lineIndent, NameAllocator, reindent, startsItsLine } from './text';
+
+/**
+ * Writes the new code for converted sites (SPEC §4's canonical shape), in the file's style.
+ * Deciding WHETHER a site converts happens elsewhere; this module only writes.
+ */
+export interface ManagerRef {
+  /** The expression that reaches the manager at the site: a name, or `Taro.getRecorderManager()`. */
+  expression: string;
+  /** When set, the start site first declares `name = host.getRecorderManager()`. */
+  declare?: { name: string; host: string };
+}
+
+export interface RewriteContext {
+  source: string;
+  style: FileStyle;
+  comments: Array<{ start: number; end: number; type?: string }>;
+  names: NameAllocator;
+}
+
+/** `recorderManager.stop()` in place of the `stopRecord(...)` call expression. */
+export function stopEdit(call: any, manager: ManagerRef): Edit {
+  return { start: call.start, end: call.end, build: () => `${manager.expression}.stop()` };
+}
+
+/**
+ * Replaces the `startRecord(...)` statement with listener registrations and `start()`.
+ * Listeners are registered at every start, even empty ones: each `onX` replaces the previous
+ * listener (SPEC §2), so this also silences listeners another recording site left behind,
+ * as the old per-call callbacks never saw other calls' recordings.
+ */
+export function startEdit(statement: any, parentIsStatementList: boolean, options: StartOptions, manager: ManagerRef, ctx: RewriteContext): Edit {
+  return {
+    start: statement.start,
+    end: statement.end,
+    build: (render) => {
+      const { source, style } = ctx;
+      const outerIndent = lineIndent(source, statement.start);
+      const indent = parentIsStatementList ? outerIndent : outerIndent + style.indentUnit;
+      const lines = startLines(statement, options, manager, ctx, indent, render);
+      const body = lines.join(style.eol + indent);
+      if (parentIsStatementList) return body;
+      // `if (x) wx.startRecord()` becomes a block: one statement turns into several.
+      const closeIndent = startsItsLine(source, statement.start) ? outerIndent : lineIndent(source, statement.start);
+      return `{${style.eol}${indent}${body}${style.eol}${closeIndent}}`;
+    },
+  };
+}
+
+function startLines(statement: any, options: StartOptions, manager: ManagerRef, ctx: RewriteContext, indent: string, render: Render): string[] {
+  const { style } = ctx;
+  const semi = style.semicolons ? ';' : '';
+  const m = manager.expression;
+  const lines: string[] = [];
+  const comments = commentsByProperty(statement, options, ctx);
+
+  if (manager.declare) {
+    lines.push(`${style.declKeyword} ${manager.declare.name} = ${manager.declare.host}.getRecorderManager()${semi}`);
+  }
+  lines.push(...comments.before);
+
+  const { success, fail, complete } = options.callbacks;
+  let onStop: string;
+  let onError: string;
+  if (complete) {
+    // `complete` runs after both the stop and the error path: name each callback once and
+    // call them from both listeners, rather than writing any body twice.
+    const named: Partial<Record<CallbackKey, string>> = {};
+    for (const cb of [success, fail, complete]) {
+      if (!cb) continue;
+      const name = ctx.names.allocate(HOISTED_NAMES[cb.key]);
+      named[cb.key] = name;
+      lines.push(...comments.of[cb.key]);
+      lines.push(`${style.declKeyword} ${name} = ${callbackText(cb, indent, ctx, render)}${semi}`);
+    }
+    onStop = wrapper('res', [named.success, named.complete], indent, style);
+    onError = wrapper('err', [named.fail, named.complete], indent, style);
+  } else {
+    lines.push(...comments.of.success);
+    onStop = success ? callbackText(success, indent, ctx, render) : noop(style);
+    onError = fail ? callbackText(fail, indent, ctx, render) : noop(style);
+  }
+  lines.push(`${m}.onStop(${onStop})${semi}`);
+  if (!complete) lines.push(...comments.of.fail);
+  lines.push(`${m}.onError(${onError})${semi}`);
+  lines.push(...comments.after);
+  lines.push(`${m}.start({ duration: ${options.durationMs} })${semi}`);
+  return lines;
+}
+
+const HOISTED_NAMES: Record<CallbackKey, string> = {
+  success: 'onRecordSuccess',
+  fail: 'onRecordFail',
+  complete: 'onRecordComplete',
+};
+
+function noop(style: FileStyle): string {
+  return style.arrows ? '() => {}' : 'function () {}';
+}
+
+/** A listener that calls the named callbacks in order with its argument. */
+function wrapper(param: string, calls: Array<string | undefined>, indent: string, style: FileStyle): string {
+  const semi = style.semicolons ? ';' : '';
+  const body = calls.filter((c): c is string => Boolean(c)).map((c) => `${indent}${style.indentUnit}${c}(${param})${semi}`);
+  const head = style.arrows ? `(${param}) => {` : `function (${param}) {`;
+  return [head, ...body, `${indent}}`].join(style.eol);
+}
+
+/**
+ * The callback's own source, moved as it is: an arrow stays an arrow and a `function` stays
+ * a `function`, so `this` inside means what it meant. A shorthand method becomes a function
+ * expression (an arrow would change `this`).
+ */
+function callbackText(cb: Callback, targetIndent: string, ctx: RewriteContext, render: Render): string {
+  const { source } = ctx;
+  let text: string;
+  if (cb.form === 'method') {
+    const method = cb.value;
+    text = `${method.async ? 'async ' : ''}function ${render(method.key.end, method.end).replace(/^\s+/, '')}`;
+  } else {
+    text = render(cb.value.start, cb.value.end);
+  }
+  if (hasMultilineLiteral(cb.value)) return text;
+  return reindent(text, lineIndent(source, cb.property.start), targetIndent);
+}
+
+interface PropertyComments {
+  before: string[];
+  of: Record<CallbackKey, string[]>;
+  after: string[];
+}
+
+/**
+ * Comments written inside the options object but outside the callbacks (`// 录音结束`
+ * above `success:`) travel with their property; the rest go before or after the new
+ * lines. None is dropped.
+ */
+function commentsByProperty(statement: any, options: StartOptions, ctx: RewriteContext): PropertyComments {
+  const result: PropertyComments = { before: [], of: { success: [], fail: [], complete: [] }, after: [] };
+  const callbacks = Object.values(options.callbacks) as Callback[];
+  const insideCallback = (c: { start: number; end: number }) =>
+    callbacks.some((cb) => c.start >= cb.value.start && c.end <= cb.value.end);
+  const properties: any[] = statement.expression?.arguments?.[0]?.properties ?? [];
+  for (const comment of ctx.comments) {
+    if (comment.start < statement.start || comment.end > statement.end || insideCallback(comment)) continue;
+    const text = reindent(ctx.source.slice(comment.start, comment.end), lineIndent(ctx.source, comment.start), '');
+    const owner = ownerProperty(comment, properties, ctx.source);
+    const key = owner ? propertyName(owner) : null;
+    if (key === 'success' || key === 'fail' || key === 'complete') result.of[key].push(text);
+    else if (owner) result.after.push(text);
+    else result.before.push(text);
+  }
+  return result;
+}
+
+/** A comment belongs to the property that follows it, or to the one ending on its line. */
+function ownerProperty(comment: { start: number; end: number }, properties: any[], source: string): any | null {
+  for (let i = 0; i < properties.length; i++) {
+    const property = properties[i];
+    const previous = properties[i - 1];
+    if (previous && comment.start >= previous.end && !source.slice(previous.end, comment.start).includes('\n')) return previous;
+    if (comment.end <= property.start) return property;
+  }
+  const last = properties[properties.length - 1];
+  return last ?? null;
+}
+
+function propertyName(property: any): string | null {
+  return property.key?.name ?? property.key?.value ?? null;
+}

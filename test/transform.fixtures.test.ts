@@ -1,0 +1,48 @@
+import * as path from 'path';
+import { migrateSource } from '../src/migrate';
+import transform from '../transforms/startrecord-to-recorder-manager';
+import { listFixtures, listOrphanOutputs } from './support/fixtures';
+
+/**
+ * Every `__testfixtures__/<case>.input.<ext>` is a test: positive cases must produce
+ * `<case>.output.<ext>` exactly (no whitespace leniency), negative cases (no output file)
+ * must come back byte-identical, and every expected output run again must not change.
+ */
+const fixtures = listFixtures();
+
+test('fixtures are present and every output has its input', () => {
+  expect(fixtures.length).toBeGreaterThanOrEqual(30);
+  expect(listOrphanOutputs()).toEqual([]);
+});
+
+describe.each(fixtures.map((f) => [f.name + '.' + f.ext, f] as const))('%s', (_label, fixture) => {
+  // The path keeps the fixture's extension, which picks the parser.
+  const filePath = path.join('__testfixtures__', `${fixture.name}.input.${fixture.ext}`);
+
+  if (fixture.negative) {
+    test('is left byte-identical', () => {
+      const result = migrateSource(fixture.input, filePath);
+      expect(result.changed).toBe(false);
+      expect(result.output).toBe(fixture.input);
+      expect(result.sites.filter((s) => s.action === 'converted')).toEqual([]);
+    });
+  } else {
+    test('is transformed into the expected output', () => {
+      const result = migrateSource(fixture.input, filePath);
+      expect(result.output).toBe(fixture.expected);
+      expect(result.changed).toBe(true);
+      expect(result.sites.some((s) => s.action === 'converted')).toBe(true);
+    });
+  }
+
+  test('is idempotent: the expected output does not change on a second run', () => {
+    const again = migrateSource(fixture.expected, filePath);
+    expect(again.output).toBe(fixture.expected);
+    expect(again.changed).toBe(false);
+  });
+
+  test('gives the same result through the jscodeshift entry point', () => {
+    const out = transform({ path: filePath, source: fixture.input }, { report: () => {} } as any, {} as any);
+    expect(out ?? fixture.input).toBe(fixture.expected);
+  });
+});
