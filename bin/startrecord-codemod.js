@@ -14,6 +14,14 @@ if (!fs.existsSync(entry)) {
   process.exit(1);
 }
 
+// `startrecord-codemod --dry . | head` closes our stdout early. Stop printing, but finish
+// the run: stopping half-way through a real run would leave it half migrated.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
+
 require(entry)
   .main(process.argv.slice(2))
   .then(

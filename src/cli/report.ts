@@ -96,7 +96,8 @@ export interface HumanReportOptions {
 export function formatHumanReport(outcomes: readonly FileOutcome[], options: HumanReportOptions): string {
   const { colors } = options;
   const changedLabel = options.dry ? 'would change' : 'changed';
-  const labelWidth = Math.max(changedLabel.length, 'unchanged'.length);
+  // The same width with and without --dry, so that both outputs line up the same way.
+  const labelWidth = 'would change'.length;
   const lines: string[] = [];
 
   for (const outcome of outcomes) {

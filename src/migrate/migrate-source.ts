@@ -47,7 +47,7 @@ export function migrateSource(source: string, filePath: string, _options: Migrat
   if (sites.length === 0) return { output: source, changed: false, sites: sortReports(reports) };
 
   const jsSdk = sites.some((s) => s.host.kind === 'global' && s.host.name === 'wx') ? findJsSdkEvidence(j, root) : null;
-  const isTypeScript = parserFor(filePath) !== 'babylon';
+  const isTypeScript = parserFor(filePath) !== 'babel';
   const ctx: RewriteContext = {
     source,
     style: detectStyle(source, isTypeScript),
@@ -232,7 +232,7 @@ function verifyParses(output: string, filePath: string): void {
     parseFile(output, filePath);
   } catch (err) {
     throw new MigrationError(
-      `internal error: the rewritten ${filePath} would not parse (${(err as Error).message}); the file was left untouched. Please report this.`,
+      `internal error: the rewritten file would not parse (${(err as Error).message}); the file was left untouched. Please report this.`,
     );
   }
 }

@@ -1,44 +1,85 @@
+import { parse as babelParse, ParserOptions, ParserPlugin } from '@babel/parser';
 import jscodeshift, { Collection, JSCodeshift } from 'jscodeshift';
 import * as path from 'path';
 import { MigrationError } from './report';
 
-export type ParserName = 'ts' | 'tsx' | 'babylon';
+export type ParserName = 'ts' | 'tsx' | 'babel';
 
 /**
  * The parser follows the file extension. `tsx` on a `.ts` file breaks `<T>x` casts, and the
  * `ts` parser rejects JSX, so the two TypeScript flavours must never be swapped. Plain
- * JavaScript goes to babel with JSX (jscodeshift's `babylon` preset), which gives the same
- * node types (ObjectMethod, StringLiteral, ...) as the TypeScript parsers.
+ * JavaScript goes to babel with JSX.
  */
 export function parserFor(filePath: string): ParserName {
   const ext = path.extname(filePath).toLowerCase();
   if (ext === '.ts' || ext === '.mts' || ext === '.cts') return 'ts';
   if (ext === '.tsx') return 'tsx';
-  return 'babylon';
+  return 'babel';
+}
+
+/** The syntax jscodeshift's own `ts`/`tsx`/`babylon` presets accept, minus anything that guesses. */
+const COMMON_PLUGINS: ParserPlugin[] = [
+  'asyncGenerators',
+  'bigInt',
+  'classPrivateMethods',
+  'classPrivateProperties',
+  'classProperties',
+  'decoratorAutoAccessors',
+  'doExpressions',
+  'dynamicImport',
+  'exportDefaultFrom',
+  'functionBind',
+  'functionSent',
+  'importAttributes',
+  'importMeta',
+  'logicalAssignment',
+  'nullishCoalescingOperator',
+  'numericSeparator',
+  'objectRestSpread',
+  'optionalCatchBinding',
+  'optionalChaining',
+  ['pipelineOperator', { proposal: 'minimal' }],
+  'throwExpressions',
+];
+
+function optionsFor(parser: ParserName): ParserOptions {
+  const plugins: ParserPlugin[] =
+    parser === 'babel'
+      ? [...COMMON_PLUGINS, 'jsx', 'flow', ['decorators', { decoratorsBeforeExport: false }]]
+      : [...COMMON_PLUGINS, 'typescript', 'decorators-legacy', ...(parser === 'tsx' ? (['jsx'] as ParserPlugin[]) : [])];
+  return {
+    sourceType: 'unambiguous',
+    allowImportExportEverywhere: true,
+    allowReturnOutsideFunction: true,
+    allowUndeclaredExports: true,
+    startLine: 1,
+    plugins,
+  };
 }
 
 export interface ParsedFile {
   j: JSCodeshift;
   root: Collection<any>;
-  /** Every comment of the file, in source order (babel keeps them on the File node). */
+  /** Every comment of the file, in source order. */
   comments: Array<{ start: number; end: number; value: string }>;
 }
 
+/**
+ * Parses with @babel/parser directly rather than through recast: recast re-parses a copy of
+ * the text with tabs expanded and line endings normalised, so its offsets do not point
+ * into the original text, and we edit the original text by offset.
+ */
 export function parseFile(source: string, filePath: string): ParsedFile {
-  const j = jscodeshift.withParser(parserFor(filePath));
-  let root: Collection<any>;
+  const j = jscodeshift.withParser(parserFor(filePath) === 'babel' ? 'babylon' : parserFor(filePath));
+  let ast: any;
   try {
-    root = j(source);
+    ast = babelParse(source, optionsFor(parserFor(filePath)));
   } catch (err) {
     const e = err as { message?: string; loc?: { line: number; column: number } };
     const where = e.loc ? ` (line ${e.loc.line}, column ${e.loc.column + 1})` : '';
-    throw new MigrationError(`cannot parse ${filePath}: ${String(e.message ?? err).replace(/ \(\d+:\d+\)$/, '')}${where}`,
-      e.loc?.line, e.loc ? e.loc.column + 1 : undefined);
+    const message = String(e.message ?? err).replace(/ \(\d+:\d+\)$/, '');
+    throw new MigrationError(`syntax error: ${message}${where}`, e.loc?.line, e.loc ? e.loc.column + 1 : undefined);
   }
-  // recast moves comments onto nodes; babel's token list still has them all, in order.
-  const tokens: any[] = root.get().node.tokens ?? [];
-  const comments = tokens
-    .filter((t) => t.type === 'CommentLine' || t.type === 'CommentBlock')
-    .map((t) => ({ start: t.start as number, end: t.end as number, value: String(t.value) }));
-  return { j, root, comments };
+  const comments = (ast.comments ?? []).map((c: any) => ({ start: c.start, end: c.end, value: String(c.value) }));
+  return { j, root: j(ast), comments };
 }

@@ -19,8 +19,9 @@ export function detectStyle(source: string, isTypeScript: boolean): FileStyle {
     eol: crlf > lf ? '\r\n' : '\n',
     indentUnit: detectIndentUnit(source),
     semicolons: detectSemicolons(source),
-    declKeyword: isTypeScript || /\b(const|let)\s/.test(source) ? 'const' : 'var',
-    arrows: isTypeScript || source.includes('=>'),
+    // Only a file written in ES5 throughout (var, no arrows) gets `var` from us.
+    declKeyword: !isTypeScript && /\bvar\s/.test(source) && !/\b(const|let)\s/.test(source) && !source.includes('=>') ? 'var' : 'const',
+    arrows: isTypeScript || source.includes('=>') || !/\bfunction\b/.test(source),
     quote: (source.match(/"/g) ?? []).length > (source.match(/'/g) ?? []).length ? '"' : "'",
   };
 }

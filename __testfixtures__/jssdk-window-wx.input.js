@@ -1,0 +1,10 @@
+const { wx } = window
+
+export const voice = {
+  start() {
+    wx.startRecord()
+  },
+  stop() {
+    wx.stopRecord()
+  },
+}

@@ -1,0 +1,20 @@
+Page({
+  data: { path: '', error: '' },
+  start() {
+    const that = this
+    wx.startRecord({
+      success: function (res) {
+        that.setData({ path: res.tempFilePath })
+      },
+      fail: function () {
+        wx.stopRecord()
+        that.setData({ error: 'mic busy' })
+      }
+    })
+    this.autoStop = setTimeout(() => wx.stopRecord(), 10000)
+  },
+  stop() {
+    clearTimeout(this.autoStop)
+    wx.stopRecord()
+  }
+})
