@@ -3,13 +3,10 @@ const recorderManager = wx.getRecorderManager()
 Page({
   data: { longPath: '', shortPath: '' },
 
-  onLoad() {
+  startLong() {
     recorderManager.onStop((res) => {
       this.setData({ longPath: res.tempFilePath })
     })
-  },
-
-  startLong() {
     recorderManager.start({ duration: 120000, format: 'mp3' })
   },
 

@@ -1,21 +1,16 @@
-const { promisify } = require('../../utils/promisify')
-
-const startRecordAsync = promisify(wx.startRecord)
-
-Page({
-  data: { a: '', b: '' },
-  async recordWithPromise() {
-    const res = await startRecordAsync()
-    this.setData({ a: res.tempFilePath })
-  },
-  recordWithCallback() {
-    wx.startRecord({
-      success: (res) => {
-        this.setData({ b: res.tempFilePath })
-      }
-    })
-  },
-  stop() {
-    wx.stopRecord()
+// utils/voice.js: one helper for every host the project is built for
+export function startVoice(platform, page) {
+  if (platform === 'tt') {
+    tt.startRecord()
+    return
   }
-})
+  const camera = wx.createCameraContext()
+  if (page.data.withVideo) camera.startRecord({ success: () => page.setData({ filming: true }) })
+  wx.startRecord({
+    success: (res) => page.setData({ voice: res.tempFilePath }),
+  })
+}
+
+export function stopVoice() {
+  wx.stopRecord()
+}

@@ -7,7 +7,6 @@ Page({
         that.setData({ path: res.tempFilePath })
       },
       fail: function () {
-        wx.stopRecord()
         that.setData({ error: 'mic busy' })
       }
     })

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { View, Button } from '@tarojs/components'
 
 const recorderManager = Taro.getRecorderManager()
@@ -8,9 +8,10 @@ export default function Interview() {
   const [answer, setAnswer] = useState('')
   const [question, setQuestion] = useState('')
 
-  useEffect(() => {
+  const answerQuestion = () => {
     recorderManager.onStop((res) => setAnswer(res.tempFilePath))
-  }, [])
+    recorderManager.start({ duration: 30000 })
+  }
 
   const askQuestion = () => {
     Taro.startRecord({
@@ -28,7 +29,7 @@ export default function Interview() {
     <View>
       <Button onClick={askQuestion}>录问题</Button>
       <Button onClick={stopQuestion}>停止</Button>
-      <Button onClick={() => recorderManager.start({ duration: 30000 })}>录回答</Button>
+      <Button onClick={answerQuestion}>录回答</Button>
       <View>{question}{answer}</View>
     </View>
   )

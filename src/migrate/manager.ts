@@ -105,7 +105,21 @@ export function choosePlacement(j: JSCodeshift, root: Collection<any>, source: s
   if (root.find(j.ImportDeclaration).some((p) => /^(@tarojs\/|react$|vue$)/.test(String(p.node.source.value)))) return 'local';
   if (root.find(j.JSXElement).size() > 0) return 'local';
   if (source.includes('TARO_ENV')) return 'local';
+  // A helper that also calls tt./my./swan. runs on hosts without `wx`: a module-level
+  // `wx.getRecorderManager()` would throw there at import time.
+  if (globalHostsUsed(j, root).size > 1) return 'local';
   return 'module';
+}
+
+const ALL_HOST_GLOBALS = new Set(['wx', 'qq', 'swan', 'my', 'tt', 'uni', 'jd', 'ks', 'dd', 'has', 'xhs']);
+
+function globalHostsUsed(j: JSCodeshift, root: Collection<any>): Set<string> {
+  const used = new Set<string>();
+  root.find(j.MemberExpression, { object: { type: 'Identifier' } }).forEach((p) => {
+    const name = (p.node.object as any).name;
+    if (ALL_HOST_GLOBALS.has(name) && !p.scope?.lookup(name)) used.add(name);
+  });
+  return used;
 }
 
 /**
@@ -131,7 +145,12 @@ export function moduleInsertionPoint(
   let offset = leading.length > 0 ? leading[0].start : first.start;
   for (let i = 0; i < leading.length; i++) {
     const next = i + 1 < leading.length ? leading[i + 1].start : first.start;
-    if (/\n[ \t]*\r?\n/.test(source.slice(leading[i].end, next))) offset = next;
+    // A comment block that opens the file (`// pages/voice/voice.js`) or stands apart from
+    // the first statement is a header: the binding goes after it. A JSDoc right above the
+    // first statement documents that statement: the binding goes before it.
+    const separated = /\n[ \t]*\r?\n/.test(source.slice(leading[i].end, next));
+    const fileHeader = leading[0].start === 0 && !source.startsWith('/**');
+    if (separated || fileHeader) offset = next;
   }
   return { offset, after: false };
 }

@@ -1,5 +1,6 @@
 import { Edit, applyEdits } from './edits';
-import { FOREIGN_HOST_REASONS, Host, findTaroModuleNames } from './hosts';
+import { Host, findTaroModuleNames, resolveHost } from './hosts';
+import { decideAll, findExistingListeners, findStoppingFunctions } from './decide';
 import { findJsSdkEvidence } from './jssdk';
 import {
   ExistingManager,
@@ -12,12 +13,10 @@ import {
   moduleInsertionPoint,
   visibleExistingManager,
 } from './manager';
-import { NOTES } from './notes';
 import { parseFile, parserFor } from './parse';
 import { MigrateOptions, MigrationError, MigrationResult, SiteReport } from './report';
 import { ManagerRef, RewriteContext, startEdit, stopEdit } from './rewrite';
 import { Site, findNamedBindings, findSites } from './sites';
-import { analyzeStartOptions } from './start-options';
 import { detectStyle } from './style';
 import { NameAllocator } from './text';
 
@@ -53,6 +52,7 @@ export function migrateSource(source: string, filePath: string, _options: Migrat
     style: detectStyle(source, isTypeScript),
     comments,
     names: new NameAllocator(allIdentifierNames(j, root)),
+    typescript: isTypeScript,
   };
   const planner = new ManagerPlanner(
     findExistingManagers(j, root, taroNames),
@@ -60,45 +60,36 @@ export function migrateSource(source: string, filePath: string, _options: Migrat
     ctx,
   );
 
+  const existingManagers = findExistingManagers(j, root, taroNames);
+  const decisions = decideAll(sites, {
+    jsSdkSign: jsSdk?.sign ?? null,
+    existingManagers,
+    existingListeners: findExistingListeners(j, root, existingManagers, (node, path) => {
+      if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression') return null;
+      if (node.callee.property.name !== 'getRecorderManager') return null;
+      const host = resolveHost(node.callee.object, path, taroNames);
+      return host && host.kind !== 'foreign' ? hostGroup(host) : null;
+    }),
+    stoppingFunctions: findStoppingFunctions(sites),
+    hasComment: (start, end) => comments.some((c) => c.start > start && c.end < end),
+    typescript: isTypeScript,
+  });
+
   const edits: Edit[] = [];
-  for (const site of sites) {
-    const skip = (reason: string) => reports.push(report(site, 'skipped', [], reason));
-    const notSupported = whyNotConvertible(site, jsSdk?.sign ?? null);
-    if (notSupported) {
-      skip(notSupported);
+  for (const decision of decisions) {
+    const { site } = decision;
+    if (decision.action === 'skip') {
+      reports.push(report(site, 'skipped', [], decision.reason));
       continue;
     }
-    if (site.api === 'stopRecord') {
-      const args = site.call!.node.arguments;
-      if (args.length > 1 || (args.length === 1 && !isEmptyObject(args[0]))) {
-        skip('stopRecord is called with options (callbacks are not converted yet)');
-        continue;
-      }
-      if (hasCommentInside(site.call!.node, comments)) {
-        skip('a comment is written inside the call');
-        continue;
-      }
+    if (decision.start) {
+      const statementPath = site.statement!;
+      const inList = isStatementList(statementPath.parent?.node);
+      edits.push(startEdit(statementPath.node, inList, decision.start, planner.forStart(site, inList), ctx));
+    } else {
       edits.push(stopEdit(site.call!.node, planner.forStop(site)));
-      reports.push(report(site, 'converted', [NOTES.stopWhileIdleRaisesError]));
-      continue;
     }
-    if (site.usage !== 'statement') {
-      skip("the value of startRecord(...) is used (a Promise that settles when the recording ends): not converted yet");
-      continue;
-    }
-    const analysis = analyzeStartOptions(site.call!);
-    if (!analysis.ok) {
-      skip(analysis.reason);
-      continue;
-    }
-    const statementPath = site.statement!;
-    const inList = isStatementList(statementPath.parent?.node);
-    edits.push(startEdit(statementPath.node, inList, analysis.options, planner.forStart(site, inList), ctx));
-    const { callbacks } = analysis.options;
-    const notes = [NOTES.silkBecomesAac, ...analysis.options.notes];
-    if (callbacks.fail || callbacks.complete) notes.push(NOTES.onErrorOnIdleStop);
-    if (site.host.kind === 'taro') notes.push(NOTES.taroPlatformsWithoutRecorder);
-    reports.push(report(site, 'converted', [...new Set(notes)]));
+    reports.push(report(site, 'converted', decision.notes));
   }
 
   if (edits.length === 0) return { output: source, changed: false, sites: sortReports(reports) };
@@ -106,24 +97,6 @@ export function migrateSource(source: string, filePath: string, _options: Migrat
   const output = applyEdits(source, edits);
   verifyParses(output, filePath);
   return { output, changed: output !== source, sites: sortReports(reports) };
-}
-
-/** Reasons that hold whatever the call looks like: the host, the file, how it is reached. */
-function whyNotConvertible(site: Site, jsSdkSign: string | null): string | null {
-  if (site.host.kind === 'foreign') return FOREIGN_HOST_REASONS[site.host.name];
-  if (site.host.kind === 'global' && site.host.name === 'wx' && jsSdkSign) {
-    return `JS-SDK web page (${jsSdkSign}): its wx.${site.api} is not the mini-program API`;
-  }
-  if (site.usage === 'assignment') return `something assigns to ${site.host.name}.${site.api} (a mock or a polyfill): left alone`;
-  if (site.computed) return `${site.host.name}['${site.api}'] is reached by a computed name (not converted yet)`;
-  if (site.usage === 'reference') {
-    return `${site.host.name}.${site.api} is used as a value, not called (e.g. promisify): not converted yet`;
-  }
-  if (site.call!.node.type === 'OptionalCallExpression' || site.member.node.type === 'OptionalMemberExpression') {
-    return 'the call uses optional chaining (?.): not converted yet';
-  }
-  if (site.call!.node.arguments.some((a: any) => a.type === 'SpreadElement')) return 'the call spreads its arguments';
-  return null;
 }
 
 /**
@@ -209,14 +182,6 @@ function sortReports(reports: SiteReport[]): SiteReport[] {
 
 function isStatementList(node: any): boolean {
   return node?.type === 'Program' || node?.type === 'BlockStatement' || node?.type === 'SwitchCase' || node?.type === 'StaticBlock';
-}
-
-function isEmptyObject(node: any): boolean {
-  return node.type === 'ObjectExpression' && node.properties.length === 0;
-}
-
-function hasCommentInside(node: any, comments: Array<{ start: number; end: number }>): boolean {
-  return comments.some((c) => c.start > node.start && c.end < node.end);
 }
 
 function allIdentifierNames(j: any, root: any): Set<string> {

@@ -17,6 +17,8 @@ export const NOTES = {
     'the old duration option (seconds) was honoured on Android only; the new limit applies on every platform',
   taroPlatformsWithoutRecorder:
     'on Taro platforms without getRecorderManager (H5) recording now fails when it starts instead of calling fail',
+  listenersAreGlobal:
+    'the recorder manager is one global object and each onStop/onError replaces the last: code elsewhere that registers its own listeners (another page) takes them over',
   secondStartReplacesListeners:
     'a second start while recording now re-registers the listeners, so the running recording ends in the latest call\'s callbacks',
 } as const;

@@ -19,6 +19,8 @@ export interface RewriteContext {
   style: FileStyle;
   comments: Array<{ start: number; end: number; type?: string }>;
   names: NameAllocator;
+  /** TypeScript files need the hoisted callbacks typed (see startLines). */
+  typescript: boolean;
 }
 
 /** `recorderManager.stop()` in place of the `stopRecord(...)` call expression. */
@@ -67,17 +69,24 @@ function startLines(statement: any, options: StartOptions, manager: ManagerRef, 
   let onError: string;
   if (complete) {
     // `complete` runs after both the stop and the error path: name each callback once and
-    // call them from both listeners, rather than writing any body twice.
+    // call them from both listeners, rather than writing any body twice. In TypeScript a
+    // callback taken out of the call loses its contextual type, so it is given the
+    // listener's type back (no names of the host's typings needed).
     const named: Partial<Record<CallbackKey, string>> = {};
     for (const cb of [success, fail, complete]) {
       if (!cb) continue;
       const name = ctx.names.allocate(HOISTED_NAMES[cb.key]);
       named[cb.key] = name;
+      const type = ctx.typescript && cb.key !== 'complete' ? `: Parameters<typeof ${m}.${cb.key === 'success' ? 'onStop' : 'onError'}>[0]` : '';
       lines.push(...comments.of[cb.key]);
-      lines.push(`${style.declKeyword} ${name} = ${callbackText(cb, indent, ctx, render)}${semi}`);
+      lines.push(`${style.declKeyword} ${name}${type} = ${callbackText(cb, indent, ctx, render)}${semi}`);
     }
-    onStop = wrapper('res', [named.success, named.complete], indent, style);
-    onError = wrapper('err', [named.fail, named.complete], indent, style);
+    const call = (key: CallbackKey, arg: string) => {
+      const cb = options.callbacks[key];
+      return cb ? `${named[key]}(${takesArgument(cb) ? arg : ''})` : undefined;
+    };
+    onStop = wrapper('res', [call('success', 'res'), call('complete', 'res')], indent, style);
+    onError = wrapper('err', [call('fail', 'err'), call('complete', 'err')], indent, style);
   } else {
     lines.push(...comments.of.success);
     onStop = success ? callbackText(success, indent, ctx, render) : noop(style);
@@ -101,11 +110,18 @@ function noop(style: FileStyle): string {
   return style.arrows ? '() => {}' : 'function () {}';
 }
 
-/** A listener that calls the named callbacks in order with its argument. */
+function takesArgument(cb: Callback): boolean {
+  return cb.value.params.length > 0;
+}
+
+/** A listener that makes the given calls in order; it names its argument only if one is passed on. */
 function wrapper(param: string, calls: Array<string | undefined>, indent: string, style: FileStyle): string {
   const semi = style.semicolons ? ';' : '';
-  const body = calls.filter((c): c is string => Boolean(c)).map((c) => `${indent}${style.indentUnit}${c}(${param})${semi}`);
-  const head = style.arrows ? `(${param}) => {` : `function (${param}) {`;
+  const made = calls.filter((c): c is string => Boolean(c));
+  const body = made.map((c) => `${indent}${style.indentUnit}${c}${semi}`);
+  const usesParam = made.some((c) => c.endsWith(`(${param})`));
+  const params = usesParam ? `(${param})` : '()';
+  const head = style.arrows ? `${params} => {` : `function ${params} {`;
   return [head, ...body, `${indent}}`].join(style.eol);
 }
 

@@ -8,12 +8,14 @@ import { LegacyApi } from './report';
  * - `statement`: `wx.startRecord(...)` whose value is dropped;
  * - `expression`: a call whose value is used (`await`, `.then`, `return`, `const p = `);
  * - `reference`: the function used as a value (`promisify(wx.startRecord)`);
- * - `assignment`: something assigns to it (a test mock or a polyfill), never ours to touch.
+ * - `assignment`: something assigns to it or deletes it (a test mock or a polyfill);
+ * - `check`: only tested for existence (`typeof wx.startRecord`, `if (wx.startRecord)`).
+ * The last two are never ours to touch.
  */
 export interface Site {
   api: LegacyApi;
   host: Host;
-  usage: 'statement' | 'expression' | 'reference' | 'assignment';
+  usage: 'statement' | 'expression' | 'reference' | 'assignment' | 'check';
   /** The `host.startRecord` member expression. */
   member: ASTPath<any>;
   /** The call, when the member is called. */
@@ -48,8 +50,8 @@ export function findSites(j: JSCodeshift, root: Collection<any>, taroNames: Set<
     if (!host) return;
     sites.push({ ...legacy, host, ...classifyUsage(member), member, ...position(member.node) });
   };
+  // ast-types treats OptionalMemberExpression as a kind of MemberExpression: one pass finds both.
   root.find(j.MemberExpression).forEach(visit);
-  root.find(j.OptionalMemberExpression as any).forEach(visit as any);
   return sites.sort((a, b) => a.member.node.start - b.member.node.start);
 }
 
@@ -63,6 +65,10 @@ function classifyUsage(member: ASTPath<any>): Pick<Site, 'usage' | 'call' | 'sta
   if (parentNode?.type === 'AssignmentExpression' && parentNode.left === member.node) {
     return { usage: 'assignment', call: null, statement: null };
   }
+  if (parentNode?.type === 'UnaryExpression' && parentNode.operator === 'delete') {
+    return { usage: 'assignment', call: null, statement: null };
+  }
+  if (isExistenceTest(member.node, parentNode)) return { usage: 'check', call: null, statement: null };
   const isCallee =
     (parentNode?.type === 'CallExpression' || parentNode?.type === 'OptionalCallExpression') &&
     parentNode.callee === member.node;
@@ -70,6 +76,15 @@ function classifyUsage(member: ASTPath<any>): Pick<Site, 'usage' | 'call' | 'sta
   const holder = parent.parent;
   if (holder?.node.type === 'ExpressionStatement') return { usage: 'statement', call: parent, statement: holder };
   return { usage: 'expression', call: parent, statement: null };
+}
+
+function isExistenceTest(node: any, parent: any): boolean {
+  if (!parent) return false;
+  if (parent.type === 'UnaryExpression') return parent.operator === 'typeof' || parent.operator === '!';
+  if (parent.type === 'IfStatement' || parent.type === 'ConditionalExpression' || parent.type === 'WhileStatement') {
+    return parent.test === node;
+  }
+  return parent.type === 'LogicalExpression' && parent.left === node;
 }
 
 /**

@@ -31,7 +31,7 @@ export type Analysis = { ok: true; options: StartOptions } | { ok: false; reason
 const CALLBACK_KEYS: readonly CallbackKey[] = ['success', 'fail', 'complete'];
 const OLD_HARD_LIMIT_MS = 60000;
 
-export function analyzeStartOptions(call: ASTPath<any>): Analysis {
+export function analyzeStartOptions(call: ASTPath<any>, typescript: boolean): Analysis {
   const args = call.node.arguments;
   if (args.length === 0) return { ok: true, options: { callbacks: {}, durationMs: OLD_HARD_LIMIT_MS, notes: [] } };
   if (args.length > 1) return { ok: false, reason: 'startRecord is called with more than one argument' };
@@ -57,7 +57,7 @@ export function analyzeStartOptions(call: ASTPath<any>): Analysis {
     if (!(CALLBACK_KEYS as readonly string[]).includes(key)) {
       return { ok: false, reason: `unknown option '${key}' in startRecord's options` };
     }
-    const analysis = analyzeCallback(key as CallbackKey, property);
+    const analysis = analyzeCallback(key as CallbackKey, property, typescript);
     if ('reason' in analysis) return { ok: false, reason: analysis.reason };
     options.callbacks[key as CallbackKey] = analysis.callback;
     options.notes.push(...analysis.notes);
@@ -89,17 +89,17 @@ function durationFromSeconds(property: any): number | null {
 
 type CallbackAnalysis = { callback: Callback; notes: string[] } | { reason: string };
 
-function analyzeCallback(key: CallbackKey, property: any): CallbackAnalysis {
+function analyzeCallback(key: CallbackKey, property: any, typescript: boolean): CallbackAnalysis {
   if (property.type === 'ObjectMethod') {
     if (property.kind !== 'method') return { reason: `${key} is a getter or setter` };
-    return analyzeFunction(key, property, property, 'method');
+    return analyzeFunction(key, property, property, 'method', typescript);
   }
   const value = property.value;
   switch (value.type) {
     case 'ArrowFunctionExpression':
-      return analyzeFunction(key, property, value, 'arrow');
+      return analyzeFunction(key, property, value, 'arrow', typescript);
     case 'FunctionExpression':
-      return analyzeFunction(key, property, value, 'function');
+      return analyzeFunction(key, property, value, 'function', typescript);
     default:
       // A named function defined elsewhere: what it reads from its argument cannot be
       // checked here, and the argument's shape changes (SPEC §4).
@@ -107,7 +107,7 @@ function analyzeCallback(key: CallbackKey, property: any): CallbackAnalysis {
   }
 }
 
-function analyzeFunction(key: CallbackKey, property: any, fn: any, form: Callback['form']): CallbackAnalysis {
+function analyzeFunction(key: CallbackKey, property: any, fn: any, form: Callback['form'], typescript: boolean): CallbackAnalysis {
   if (fn.generator) return { reason: `the ${key} callback is a generator` };
   if (form !== 'arrow' && usesArguments(fn.body)) return { reason: `the ${key} callback reads \`arguments\`` };
   const callback: Callback = { key, property, value: fn, form };
@@ -120,6 +120,10 @@ function analyzeFunction(key: CallbackKey, property: any, fn: any, form: Callbac
   }
   if (param.type === 'ObjectPattern') return analyzeDestructuredResult(key, param, callback);
   if (param.type !== 'Identifier') return { reason: `the ${key} callback's parameter is not a plain name` };
+  if (key === 'complete' && typescript) {
+    // complete is called from both listeners with two different result types.
+    return { reason: 'the complete callback takes a parameter, which would need a type for both results (not converted yet)' };
+  }
   return analyzeResultUses(key, param.name, fn, callback);
 }
 

@@ -1,0 +1,23 @@
+const recorderManager = wx.getRecorderManager()
+
+Page({
+  data: { path: '' },
+  start() {
+    /* wx.startRecord({ success: this.oldHandler }) */
+    // 录音结束后保存路径
+    recorderManager.onStop((res) => {
+      this.setData({ path: res.tempFilePath }) // keep for playback
+    })
+    // usually a permission problem
+    /* complete is not needed here */
+    recorderManager.onError((err) => { console.warn(err) })
+    recorderManager.start({ duration: 60000 })
+  },
+  stop() {
+    // wx.stopRecord() is also called from onHide
+    recorderManager.stop()
+  },
+  onHide() {
+    recorderManager.stop()
+  }
+})

@@ -1,0 +1,17 @@
+var app = getApp();
+var recorderManager = wx.getRecorderManager();
+
+Page({
+  data: { path: '' },
+  begin: function () {
+    var that = this;
+    recorderManager.onStop(function (res) {
+      that.setData({ path: res.tempFilePath });
+    });
+    recorderManager.onError(function () {});
+    recorderManager.start({ duration: 60000 });
+  },
+  end: function () {
+    recorderManager.stop();
+  }
+});

@@ -1,0 +1,33 @@
+const recorderManager = wx.getRecorderManager()
+
+Page({
+  data: { recording: false, path: '' },
+
+  start() {
+    wx.showLoading({ title: '录音中' })
+    this.setData({ recording: true })
+    const onRecordSuccess = (res) => {
+      this.setData({ path: res.tempFilePath })
+    }
+    const onRecordFail = () => {
+      wx.showToast({ title: '录音失败', icon: 'none' })
+    }
+    const onRecordComplete = () => {
+      wx.hideLoading()
+      this.setData({ recording: false })
+    }
+    recorderManager.onStop((res) => {
+      onRecordSuccess(res)
+      onRecordComplete()
+    })
+    recorderManager.onError(() => {
+      onRecordFail()
+      onRecordComplete()
+    })
+    recorderManager.start({ duration: 60000 })
+  },
+
+  stop() {
+    recorderManager.stop()
+  },
+})

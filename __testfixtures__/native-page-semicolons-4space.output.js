@@ -1,0 +1,26 @@
+'use strict';
+
+const app = getApp();
+const recorderManager = wx.getRecorderManager();
+
+Page({
+    data: {
+        voice: null
+    },
+
+    onPressStart: function () {
+        const that = this;
+        recorderManager.onStop(function (res) {
+            that.setData({ voice: res.tempFilePath });
+            app.globalData.lastVoice = res.tempFilePath;
+        });
+        recorderManager.onError(function (err) {
+            console.log(err);
+        });
+        recorderManager.start({ duration: 60000 });
+    },
+
+    onPressEnd: function () {
+        recorderManager.stop();
+    }
+});

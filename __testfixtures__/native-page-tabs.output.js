@@ -1,0 +1,29 @@
+const recorderManager = wx.getRecorderManager()
+
+Page({
+	data: {
+		path: ''
+	},
+	begin() {
+		const that = this
+		const onRecordSuccess = function (res) {
+			that.setData({
+				path: res.tempFilePath
+			})
+		}
+		const onRecordComplete = function () {
+			wx.hideToast()
+		}
+		recorderManager.onStop((res) => {
+			onRecordSuccess(res)
+			onRecordComplete()
+		})
+		recorderManager.onError(() => {
+			onRecordComplete()
+		})
+		recorderManager.start({ duration: 60000 })
+	},
+	end() {
+		recorderManager.stop()
+	}
+})

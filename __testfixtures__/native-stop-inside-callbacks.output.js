@@ -1,0 +1,20 @@
+const recorderManager = wx.getRecorderManager()
+
+Page({
+  data: { path: '', error: '' },
+  start() {
+    const that = this
+    recorderManager.onStop(function (res) {
+      that.setData({ path: res.tempFilePath })
+    })
+    recorderManager.onError(function () {
+      that.setData({ error: 'mic busy' })
+    })
+    recorderManager.start({ duration: 60000 })
+    this.autoStop = setTimeout(() => recorderManager.stop(), 10000)
+  },
+  stop() {
+    clearTimeout(this.autoStop)
+    recorderManager.stop()
+  }
+})

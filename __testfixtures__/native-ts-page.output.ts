@@ -1,0 +1,33 @@
+// pages/dictation/dictation.ts (native mini program written in TypeScript)
+const recorderManager = wx.getRecorderManager()
+
+interface DictationData {
+  recording: boolean
+  clip: string
+}
+
+Page<DictationData, WechatMiniprogram.IAnyObject>({
+  data: {
+    recording: false,
+    clip: '',
+  },
+
+  onHold() {
+    this.setData({ recording: true })
+    recorderManager.onStop((res) => {
+      this.setData({ recording: false, clip: res.tempFilePath })
+    })
+    recorderManager.onError(() => {
+      this.setData({ recording: false })
+    })
+    recorderManager.start({ duration: 60000 })
+  },
+
+  onRelease() {
+    recorderManager.stop()
+  },
+
+  onUnload() {
+    recorderManager.stop()
+  },
+})

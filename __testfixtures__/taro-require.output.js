@@ -1,0 +1,15 @@
+const Taro = require('@tarojs/taro')
+
+module.exports = {
+  record(page) {
+    const recorderManager = Taro.getRecorderManager()
+    recorderManager.onStop(function (res) {
+      page.setState({ file: res.tempFilePath })
+    })
+    recorderManager.onError(function () {})
+    recorderManager.start({ duration: 60000 })
+  },
+  stop() {
+    Taro.getRecorderManager().stop()
+  }
+}

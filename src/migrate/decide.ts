@@ -1,0 +1,208 @@
+import type { Collection, JSCodeshift } from 'jscodeshift';
+import { FOREIGN_HOST_REASONS } from './hosts';
+import { ExistingManager, hostGroup } from './manager';
+import { NOTES } from './notes';
+import { Site } from './sites';
+import { StartOptions, analyzeStartOptions } from './start-options';
+
+/**
+ * What to do with each site, and why. Decisions are made for the whole file before any
+ * text is edited, because sites depend on each other: a recording started through one API
+ * must be stopped through the same API.
+ */
+export type Decision =
+  | { site: Site; action: 'convert'; notes: string[]; start?: StartOptions }
+  | { site: Site; action: 'skip'; reason: string; blocksGroup: boolean };
+
+export interface FileFacts {
+  /** Set when the file is JS-SDK web code: its `wx` calls are not ours. */
+  jsSdkSign: string | null;
+  existingManagers: ExistingManager[];
+  /** `manager.onStop(...)`/`onError(...)` registrations the file already has, with their line. */
+  existingListeners: Array<{ group: string; line: number; event: string }>;
+  /** Names of functions and methods in this file that call stopRecord. */
+  stoppingFunctions: Set<string>;
+  hasComment: (start: number, end: number) => boolean;
+  typescript: boolean;
+}
+
+export function decideAll(sites: Site[], facts: FileFacts): Decision[] {
+  const decisions = sites.map((site) => decide(site, facts));
+  return keepGroupsOnOneApi(decisions);
+}
+
+function decide(site: Site, facts: FileFacts): Decision {
+  const skip = (reason: string, blocksGroup = true): Decision => ({ site, action: 'skip', reason, blocksGroup });
+
+  if (site.host.kind === 'foreign') return skip(FOREIGN_HOST_REASONS[site.host.name], false);
+  if (site.host.kind === 'global' && site.host.name === 'wx' && facts.jsSdkSign) {
+    return skip(`JS-SDK web page (${facts.jsSdkSign}): its wx.${site.api} is not the mini-program API`, false);
+  }
+  if (site.usage === 'assignment') return skip(`${site.host.name}.${site.api} is assigned or deleted here (a mock or a polyfill): left alone`, false);
+  if (site.usage === 'check') return skip(`${site.host.name}.${site.api} is only tested for existence here: left alone`, false);
+  if (site.computed) return skip(`${site.host.name}['${site.api}'] is reached by a computed name (not converted yet)`);
+  if (site.usage === 'reference') return skip(`${site.host.name}.${site.api} is used as a value, not called (e.g. promisify): not converted yet`);
+  const call = site.call!.node;
+  if (call.type === 'OptionalCallExpression' || site.member.node.type === 'OptionalMemberExpression') {
+    return skip('the call uses optional chaining (?.): not converted yet');
+  }
+  if (call.arguments.some((a: any) => a.type === 'SpreadElement')) return skip('the call spreads its arguments (not converted yet)');
+
+  if (site.api === 'stopRecord') {
+    const args = call.arguments;
+    if (args.length > 1 || (args.length === 1 && !(args[0].type === 'ObjectExpression' && args[0].properties.length === 0))) {
+      return skip('stopRecord is called with options (callbacks are not converted yet)');
+    }
+    if (facts.hasComment(call.start, call.end)) return skip('a comment is written inside the call (not converted yet)');
+    return { site, action: 'convert', notes: [NOTES.stopWhileIdleRaisesError] };
+  }
+
+  if (site.usage !== 'statement') {
+    return skip('the value of startRecord(...) is used (a Promise that settles when the recording ends): not converted yet');
+  }
+  const listener = facts.existingListeners.find((l) => l.group === hostGroup(site.host));
+  if (listener) {
+    return skip(
+      `this file already registers recorderManager.${listener.event} at line ${listener.line}; listeners replace each other, so a converted startRecord would take that listener over (not converted yet)`,
+    );
+  }
+  const analysis = analyzeStartOptions(site.call!, facts.typescript);
+  if (!analysis.ok) return skip(analysis.reason);
+  const loop = stopCalledFromErrorPath(analysis.options, facts.stoppingFunctions);
+  if (loop) return skip(loop);
+
+  const { callbacks } = analysis.options;
+  const notes = [NOTES.silkBecomesAac, ...analysis.options.notes];
+  if (callbacks.fail || callbacks.complete) notes.push(NOTES.onErrorOnIdleStop);
+  notes.push(NOTES.listenersAreGlobal);
+  if (site.host.kind === 'taro') notes.push(NOTES.taroPlatformsWithoutRecorder);
+  return { site, action: 'convert', notes: [...new Set(notes)], start: analysis.options };
+}
+
+/**
+ * After conversion `stop()` while idle raises onError. A fail/complete callback that stops
+ * the recording would then call itself again and again, where `stopRecord()` was a quiet
+ * no-op. Direct calls and calls to this file's functions that stop are both caught.
+ */
+function stopCalledFromErrorPath(options: StartOptions, stoppingFunctions: Set<string>): string | null {
+  for (const key of ['fail', 'complete'] as const) {
+    const callback = options.callbacks[key];
+    if (!callback) continue;
+    const called = findCalledNames(callback.value);
+    if (called.has('stopRecord')) {
+      return `the ${key} callback calls stopRecord; after conversion stop() while idle raises onError, which would run ${key} again in a loop (not converted yet)`;
+    }
+    const via = [...called].find((name) => stoppingFunctions.has(name));
+    if (via) {
+      return `the ${key} callback calls ${via}(), which calls stopRecord; after conversion stop() while idle raises onError, which would run ${key} again in a loop (not converted yet)`;
+    }
+  }
+  return null;
+}
+
+/** Names called inside a node: `f()`, `x.f()`, `this.f()`. */
+function findCalledNames(node: any): Set<string> {
+  const names = new Set<string>();
+  const walk = (n: any) => {
+    if (!n || typeof n.type !== 'string') return;
+    if (n.type === 'CallExpression' || n.type === 'OptionalCallExpression') {
+      const callee = n.callee;
+      if (callee.type === 'Identifier') names.add(callee.name);
+      if ((callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression') && !callee.computed) {
+        names.add(callee.property.name);
+      }
+    }
+    for (const key of Object.keys(n)) {
+      if (key === 'loc') continue;
+      const child = n[key];
+      if (Array.isArray(child)) child.forEach(walk);
+      else if (child && typeof child.type === 'string') walk(child);
+    }
+  };
+  walk(node);
+  return names;
+}
+
+/**
+ * A recording started with the old API must be stopped with the old API, and the same for
+ * the new one. So when one site of a host cannot be converted, the file's other sites of
+ * that host stay on the old API with it, and the report says which site holds them back.
+ */
+function keepGroupsOnOneApi(decisions: Decision[]): Decision[] {
+  const blockers = new Map<string, Decision & { action: 'skip' }>();
+  for (const d of decisions) {
+    if (d.action === 'skip' && d.blocksGroup) {
+      const group = hostGroup(d.site.host);
+      if (!blockers.has(group)) blockers.set(group, d);
+    }
+  }
+  return decisions.map((d) => {
+    if (d.action !== 'convert') return d;
+    const blocker = blockers.get(hostGroup(d.site.host));
+    if (!blocker) return d;
+    return {
+      site: d.site,
+      action: 'skip',
+      blocksGroup: false,
+      reason: `kept on the old API because the ${blocker.site.api} at line ${blocker.site.line} is not converted: a recording must be started and stopped through the same API`,
+    };
+  });
+}
+
+/** Listener registrations already in the file: `m.onStop(...)` on a manager binding or call. */
+export function findExistingListeners(
+  j: JSCodeshift,
+  root: Collection<any>,
+  managers: ExistingManager[],
+  isManagerCall: (node: any, path: any) => string | null,
+): FileFacts['existingListeners'] {
+  const found: FileFacts['existingListeners'] = [];
+  root.find(j.CallExpression).forEach((p) => {
+    const callee: any = p.node.callee;
+    if (callee.type !== 'MemberExpression' || callee.computed) return;
+    const event = callee.property.name;
+    if (event !== 'onStop' && event !== 'onError') return;
+    const object = callee.object;
+    let group: string | null = null;
+    if (object.type === 'Identifier') group = managers.find((m) => m.name === object.name)?.group ?? null;
+    else group = isManagerCall(object, p);
+    if (group && !isRightBeforeStart(p)) found.push({ group, line: p.node.loc!.start.line, event });
+  });
+  return found;
+}
+
+/**
+ * `m.onStop(cb); m.start()` in one block is the call-site pattern our own output uses: each
+ * start registers its listeners, so it does not conflict with a converted site. A listener
+ * registered once elsewhere (in onLoad, in useEffect) does.
+ */
+function isRightBeforeStart(registration: any): boolean {
+  const statement = registration.parent;
+  const list = statement?.parent?.node;
+  if (statement?.node.type !== 'ExpressionStatement' || !list || !Array.isArray(list.body)) return false;
+  const index = list.body.indexOf(statement.node);
+  return list.body.slice(index + 1).some((next: any) => {
+    const call = next.type === 'ExpressionStatement' ? next.expression : null;
+    return call?.type === 'CallExpression' && call.callee.type === 'MemberExpression' && call.callee.property.name === 'start';
+  });
+}
+
+/** Functions and methods of this file whose body calls a legacy stop site. */
+export function findStoppingFunctions(sites: Site[]): Set<string> {
+  const names = new Set<string>();
+  for (const site of sites) {
+    if (site.api !== 'stopRecord' || !site.call) continue;
+    for (let p: any = site.member.parent; p; p = p.parent) {
+      const node = p.node;
+      const key = node.key ?? null;
+      if ((node.type === 'ObjectMethod' || node.type === 'ClassMethod') && key?.type === 'Identifier') names.add(key.name);
+      if (node.type === 'FunctionDeclaration' && node.id) names.add(node.id.name);
+      if (/Function/.test(node.type)) {
+        const parent = p.parent?.node;
+        if ((parent?.type === 'ObjectProperty' || parent?.type === 'ClassProperty') && parent.key?.type === 'Identifier') names.add(parent.key.name);
+        if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') names.add(parent.id.name);
+      }
+    }
+  }
+  return names;
+}

@@ -1,0 +1,364 @@
+/**
+ * A simulated mini-program host: the `wx` (and `qq`, `swan`) objects, a fake
+ * `@tarojs/taro`, React bits, a fake clock and the trace, wired together.
+ *
+ * The recording APIs follow SPEC §1-2 (old-api.ts, recorder-manager.ts). Every other
+ * `wx.X(...)` is traced with its arguments and answers something harmless, so apps that
+ * toast, upload or play audio around their recording code run unchanged:
+ * - `...Sync` APIs return a neutral value, `canIUse` returns true, `onX`/`offX`
+ *   subscriptions are accepted and never fire;
+ * - `createX()` returns a traced object (method calls and property assignments land in
+ *   the trace; `createInnerAudioContext` gets an audio context's default properties);
+ * - everything else is an async API: `success` then `complete` after ACK_DELAY_MS with
+ *   `{ errMsg: 'X:ok', ...}`, or, with no callbacks, a Promise (base library >= 2.10.2).
+ *   `authorize` for scope.record fails when permission is denied, and `getSetting`
+ *   reports it, so apps that check first behave consistently.
+ */
+import { drainMicrotasks, FakeClock } from './clock';
+import {
+  hasCallbacks,
+  HostOptions,
+  isObject,
+  NativeEnv,
+  resolveHostOptions,
+  ResolvedHostOptions,
+  TempFiles,
+  TIMING,
+} from './native';
+import { OldRecordApi } from './old-api';
+import { createReactLite, HookDispatcher, ReactLite } from './react-lite';
+import { FakeRecorderManager } from './recorder-manager';
+import { createRejectionTracker } from './rejections';
+import { toJson, Trace } from './trace';
+
+export type { HostOptions } from './native';
+
+export type HostName = 'wx' | 'qq' | 'swan';
+export const HOST_NAMES: readonly HostName[] = ['wx', 'qq', 'swan'];
+
+/** One host API object (`wx`) and the recording back-ends behind it. */
+export interface ApiHost {
+  readonly name: HostName;
+  /** The Proxy the app sees as `wx`. */
+  readonly api: Record<string, unknown>;
+  readonly oldApi: OldRecordApi;
+  readonly manager: FakeRecorderManager;
+  /** How many times the app called getRecorderManager(). */
+  getRecorderManagerCalls: number;
+}
+
+export interface Host {
+  readonly options: ResolvedHostOptions;
+  readonly clock: FakeClock;
+  readonly trace: Trace;
+  readonly env: NativeEnv;
+  readonly wx: Record<string, unknown>;
+  readonly qq: Record<string, unknown>;
+  readonly swan: Record<string, unknown>;
+  readonly apis: Readonly<Record<HostName, ApiHost>>;
+  /** The fake `@tarojs/taro` module. */
+  readonly taro: Record<string, unknown>;
+  /** The fake `react` module. */
+  readonly react: ReactLite['react'];
+  /** The fake `@tarojs/components` module (any component name is a string tag). */
+  readonly components: Record<string, unknown>;
+  /** The app realm's tracked Promise (see rejections.ts). */
+  readonly Promise: PromiseConstructor;
+  readonly hooks: HookDispatcher;
+  /**
+   * Calls app code like the host does: exceptions are traced with `source` and swallowed.
+   * Returns the function's result (undefined if it threw).
+   */
+  invoke(source: 'handler' | 'callback', fn: unknown, thisArg: unknown, args: unknown[]): unknown;
+  /** Drains microtasks, re-renders dirty function components, reports unhandled rejections. */
+  settle(): Promise<void>;
+  /** Registers work to do on every settle (returns true if it did something). */
+  onSettle(step: () => boolean): void;
+  /** Totals over wx/qq/swan, for the behaviour test's sanity checks. */
+  usage(): { oldApiCalls: number; getRecorderManagerCalls: number };
+}
+
+export function createHost(hostOptions: HostOptions = {}): Host {
+  const options = resolveHostOptions(hostOptions);
+  const tracker = createRejectionTracker();
+  let trace!: Trace;
+  const clock = new FakeClock({
+    invoke: (fn, args) => {
+      try {
+        fn(...args);
+      } catch (e) {
+        trace.error('timer', e);
+      }
+    },
+  });
+  trace = new Trace(clock);
+
+  const settleSteps: Array<() => boolean> = [];
+  const settle = async (): Promise<void> => {
+    for (let round = 0; round < 100; round++) {
+      await drainMicrotasks();
+      let again = false;
+      for (const step of settleSteps) again = step() || again;
+      for (const reason of tracker.takeUnhandled()) trace.unhandledRejection(reason);
+      if (!again) return;
+    }
+    throw new Error('host.settle: still re-rendering after 100 rounds');
+  };
+  clock.setSettle(settle);
+
+  const invoke = (source: 'handler' | 'callback', fn: unknown, thisArg: unknown, args: unknown[]): unknown => {
+    if (typeof fn !== 'function') return undefined;
+    try {
+      return fn.apply(thisArg, args);
+    } catch (e) {
+      trace.error(source, e);
+      return undefined;
+    }
+  };
+
+  const env: NativeEnv = {
+    clock,
+    trace,
+    files: new TempFiles(),
+    options,
+    Promise: tracker.Promise,
+    callback: (fn, ...args) => void invoke('callback', fn, undefined, args),
+  };
+
+  const apis = {} as Record<HostName, ApiHost>;
+  for (const name of HOST_NAMES) apis[name] = createApiHost(name, env);
+
+  const hooks: HookDispatcher = { current: null };
+  const reactLite = createReactLite(env, hooks);
+  const taro = createTaro(env, apis.wx.api, reactLite);
+  const components = new Proxy({ __esModule: true } as Record<string, unknown>, {
+    get: (target, prop) => (typeof prop === 'string' && !(prop in target) ? prop : target[prop as string]),
+  });
+
+  return {
+    options,
+    clock,
+    trace,
+    env,
+    wx: apis.wx.api,
+    qq: apis.qq.api,
+    swan: apis.swan.api,
+    apis,
+    taro,
+    react: reactLite.react,
+    components,
+    Promise: tracker.Promise,
+    hooks,
+    invoke,
+    settle: () => clock.settle(),
+    onSettle: (step) => void settleSteps.push(step),
+    usage: () => ({
+      oldApiCalls: HOST_NAMES.reduce((n, h) => n + apis[h].oldApi.calls, 0),
+      getRecorderManagerCalls: HOST_NAMES.reduce((n, h) => n + apis[h].getRecorderManagerCalls, 0),
+    }),
+  };
+}
+
+function createApiHost(name: HostName, env: NativeEnv): ApiHost {
+  const oldApi = new OldRecordApi(env);
+  const manager = new FakeRecorderManager(env);
+  let created = 0;
+  const own: Record<string, unknown> = {
+    startRecord: (options?: unknown) => oldApi.startRecord(options),
+    stopRecord: (options?: unknown) => oldApi.stopRecord(options),
+    getRecorderManager: () => {
+      host.getRecorderManagerCalls++;
+      return manager;
+    },
+    env: { USER_DATA_PATH: 'wxfile://usr' },
+  };
+  const generic = new Map<string, unknown>();
+  const api = new Proxy(own, {
+    get(target, prop) {
+      if (typeof prop !== 'string') return undefined;
+      if (prop in target) return target[prop];
+      let fn = generic.get(prop);
+      if (!fn) {
+        fn = (...args: unknown[]) => {
+          env.trace.call(`${name}.${prop}`, args);
+          if (prop.startsWith('create')) {
+            created++;
+            return tracedObject(env, `${name}.${prop}#${created}`, INITIAL_PROPERTIES[prop] ?? {});
+          }
+          return answer(env, prop, args[0]);
+        };
+        generic.set(prop, fn);
+      }
+      return fn;
+    },
+    // Apps (and their test mocks) may assign to wx; keep what they set.
+    set(target, prop, value) {
+      if (typeof prop === 'string') target[prop] = value;
+      return true;
+    },
+  });
+  const host: ApiHost = { name, api, oldApi, manager, getRecorderManagerCalls: 0 };
+  return host;
+}
+
+const INITIAL_PROPERTIES: Record<string, Record<string, unknown>> = {
+  createInnerAudioContext: {
+    src: '',
+    autoplay: false,
+    loop: false,
+    volume: 1,
+    paused: true,
+    duration: 0,
+    currentTime: 0,
+    startTime: 0,
+  },
+};
+
+const SYSTEM_INFO = { platform: 'android', system: 'Android 13', SDKVersion: '3.0.0', version: '8.0.40' };
+
+/** The harmless answer of a non-recording host API (see the module comment). */
+function answer(env: NativeEnv, api: string, options: unknown): unknown {
+  if (api.endsWith('Sync')) {
+    if (api === 'getSystemInfoSync') return { ...SYSTEM_INFO };
+    if (api === 'getStorageSync') return '';
+    return undefined;
+  }
+  if (api === 'canIUse') return true;
+  if (/^(on|off)[A-Z]/.test(api)) return undefined;
+
+  const opts = isObject(options) ? options : {};
+  const denied = env.options.permissionDenied && api === 'authorize' && opts.scope === 'scope.record';
+  const res: Record<string, unknown> = denied
+    ? { errMsg: `${api}:fail auth deny` }
+    : { errMsg: `${api}:ok`, ...successFields(env, api, opts) };
+
+  let settle: { resolve(v: unknown): void; reject(r: unknown): void } | undefined;
+  const promise = hasCallbacks(opts)
+    ? undefined
+    : new env.Promise((resolve, reject) => {
+        settle = { resolve, reject };
+      });
+  env.clock.setTimeout(() => {
+    env.callback(denied ? opts.fail : opts.success, res);
+    env.callback(opts.complete, res);
+    if (denied) settle?.reject(res);
+    else settle?.resolve(res);
+  }, TIMING.ACK_DELAY_MS);
+  return promise;
+}
+
+function successFields(env: NativeEnv, api: string, opts: Record<string, unknown>): Record<string, unknown> {
+  switch (api) {
+    case 'getSetting':
+      return { authSetting: { 'scope.record': !env.options.permissionDenied } };
+    case 'getSystemInfo':
+      return { ...SYSTEM_INFO };
+    case 'showModal':
+      return { confirm: true, cancel: false };
+    case 'showActionSheet':
+      return { tapIndex: 0 };
+    case 'request':
+      return { statusCode: 200, data: {}, header: {} };
+    case 'uploadFile':
+      return { statusCode: 200, data: '{}' };
+    case 'downloadFile':
+      return { statusCode: 200, tempFilePath: 'wxfile://tmp/download' };
+    case 'saveFile':
+      return { savedFilePath: String(opts.tempFilePath ?? '').replace('wxfile://tmp/', 'wxfile://store/') };
+    case 'getFileInfo':
+      return { size: 1024 };
+    default:
+      return {};
+  }
+}
+
+/**
+ * An object whose every method call and property assignment is traced. Reading a
+ * property that was assigned (or has a default) gives its value; any other property is a
+ * traced method that returns undefined.
+ */
+function tracedObject(env: NativeEnv, label: string, initial: Record<string, unknown>): Record<string, unknown> {
+  const values: Record<string, unknown> = { ...initial };
+  const methods = new Map<string, unknown>();
+  return new Proxy(values, {
+    get(target, prop) {
+      if (typeof prop !== 'string' || prop === 'then') return undefined;
+      if (prop in target) return target[prop];
+      let fn = methods.get(prop);
+      if (!fn) {
+        fn = (...args: unknown[]) => void env.trace.call(`${label}.${prop}`, args);
+        methods.set(prop, fn);
+      }
+      return fn;
+    },
+    set(target, prop, value) {
+      if (typeof prop !== 'string') return false;
+      env.trace.record({ kind: 'set', target: label, property: prop, value: toJson(value) });
+      target[prop] = value;
+      return true;
+    },
+  });
+}
+
+/**
+ * The fake `@tarojs/taro` (weapp build, Taro 3.3.1+): startRecord, stopRecord and
+ * getRecorderManager pass straight through to `wx`; other APIs are promisified the way
+ * Taro does (the Promise resolves on success, rejects on fail, and the callbacks still
+ * run); `...Sync`, `createX`, `canIUse`, `onX`/`offX` pass through unchanged.
+ */
+function createTaro(env: NativeEnv, wx: Record<string, unknown>, reactLite: ReactLite): Record<string, unknown> {
+  const callWx = (name: string, args: unknown[]): unknown => (wx[name] as (...a: unknown[]) => unknown)(...args);
+  const own: Record<string, unknown> = {
+    __esModule: true,
+    startRecord: (options?: unknown) => callWx('startRecord', [options]),
+    stopRecord: (options?: unknown) => callWx('stopRecord', [options]),
+    getRecorderManager: () => callWx('getRecorderManager', []),
+    Component: reactLite.Component,
+    PureComponent: reactLite.Component,
+    ...reactLite.taroHooks,
+    getEnv: () => 'WEAPP',
+    ENV_TYPE: { WEAPP: 'WEAPP', WEB: 'WEB', RN: 'RN', SWAN: 'SWAN', ALIPAY: 'ALIPAY', TT: 'TT', QQ: 'QQ', JD: 'JD' },
+    getCurrentInstance: () => ({ router: { params: {}, path: '/pages/index/index' }, page: {} }),
+    pxTransform: (n: unknown) => `${String(n)}rpx`,
+    options: {},
+  };
+  const wrapped = new Map<string, unknown>();
+  const taro: Record<string, unknown> = new Proxy(own, {
+    get(target, prop) {
+      if (typeof prop !== 'string') return undefined;
+      if (prop === 'default') return taro;
+      if (prop in target) return target[prop];
+      let fn = wrapped.get(prop);
+      if (!fn) {
+        fn = /Sync$|^create|^canIUse$|^(on|off)[A-Z]/.test(prop)
+          ? (...args: unknown[]) => callWx(prop, args)
+          : (...args: unknown[]) => taroPromisified(env, (a) => callWx(prop, a), args);
+        wrapped.set(prop, fn);
+      }
+      return fn;
+    },
+  });
+  return taro;
+}
+
+function taroPromisified(env: NativeEnv, call: (args: unknown[]) => unknown, args: unknown[]): unknown {
+  const [options, ...rest] = args;
+  if (!hasCallbacks(options)) return call(args);
+  const opts = options as Record<string, unknown>;
+  return new env.Promise((resolve, reject) => {
+    call([
+      {
+        ...opts,
+        success: (res: unknown) => {
+          env.callback(opts.success, res);
+          resolve(res);
+        },
+        fail: (res: unknown) => {
+          env.callback(opts.fail, res);
+          reject(res);
+        },
+      },
+      ...rest,
+    ]);
+  });
+}
