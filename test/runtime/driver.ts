@@ -1,0 +1,454 @@
+/**
+ * Turns what a loaded program registered or exported into something a scenario can
+ * drive: mount it (run its load lifecycle), call its event handlers by name, unmount it.
+ *
+ * Units (one program may hold several):
+ * - `page#<i>`: a `Page({...})` config. The instance gets its own deep copy of `data`, a
+ *   traced `setData`, and the config's methods as own properties; handlers are called as
+ *   `page[name](event)`, so `this` is the page, as in the mini program (which does not
+ *   bind methods: a detached `const f = this.m; f()` loses `this` here too).
+ * - `component#<i>`: a `Component({ data, properties, methods, lifetimes })` config;
+ *   handlers are its `methods`.
+ * - `class:<export>`: an exported Taro/React class component; handlers are its methods
+ *   and its function-valued fields (arrow-function class properties).
+ * - `fc:<export>`: an exported function component (its source renders JSX); handlers are
+ *   the function props found in what it renders, named by their place in the tree.
+ * - `functions`: the other exported functions, called with no arguments.
+ *
+ * Which handler starts or stops recording is decided from the INPUT program's source text
+ * (`classify`); the output program is driven through the same names, since the transform
+ * never renames methods, exports or JSX.
+ */
+import type { Host } from './host';
+import type { LoadedApp } from './load';
+import { FunctionComponentInstance, isElement } from './react-lite';
+import { toJson } from './trace';
+
+export type UnitKind = 'page' | 'component' | 'class' | 'fc' | 'functions';
+
+export interface UnitRef {
+  /** Stable across the input and output programs: 'page#0', 'class:default', ... */
+  id: string;
+  kind: UnitKind;
+}
+
+export interface Handler {
+  /** Source text used to classify the handler (comments included). */
+  source: string;
+  invoke(): unknown;
+}
+
+export interface Mounted {
+  readonly unit: UnitRef;
+  /** Runs the load lifecycle (onLoad, attached, componentDidMount, first render...). */
+  load(): Promise<void>;
+  /** Current handlers by name (for function components: of the latest render). */
+  handlers(): Map<string, Handler>;
+  /** Calls a handler as the host would (exceptions traced), then settles. */
+  call(name: string): Promise<void>;
+  /** Runs the unload lifecycle (onUnload, detached, componentWillUnmount, cleanups). */
+  unload(): Promise<void>;
+}
+
+export type Role = 'start' | 'stop' | 'toggle';
+
+export interface Classified {
+  start: string[];
+  stop: string[];
+  toggle: string[];
+}
+
+/** `startRecord` in the text -> start handler, `stopRecord` -> stop handler, both -> toggle. */
+export function roleOf(source: string): Role | undefined {
+  const starts = /\bstartRecord\b/.test(source);
+  const stops = /\bstopRecord\b/.test(source);
+  if (starts && stops) return 'toggle';
+  if (starts) return 'start';
+  if (stops) return 'stop';
+  return undefined;
+}
+
+export function classify(handlers: Map<string, Handler>): Classified {
+  const out: Classified = { start: [], stop: [], toggle: [] };
+  for (const [name, h] of handlers) {
+    const role = roleOf(h.source);
+    if (role) out[role].push(name);
+  }
+  return out;
+}
+
+const PAGE_LIFECYCLE = new Set([
+  'onLoad',
+  'onShow',
+  'onReady',
+  'onHide',
+  'onUnload',
+  'onPullDownRefresh',
+  'onReachBottom',
+  'onShareAppMessage',
+  'onShareTimeline',
+  'onAddToFavorites',
+  'onPageScroll',
+  'onTabItemTap',
+  'onResize',
+  'onSaveExitState',
+]);
+
+const CLASS_LIFECYCLE = new Set([
+  'constructor',
+  'render',
+  'componentWillMount',
+  'componentDidMount',
+  'componentDidShow',
+  'componentDidHide',
+  'componentWillUnmount',
+  'componentWillReceiveProps',
+  'shouldComponentUpdate',
+  'componentWillUpdate',
+  'componentDidUpdate',
+  'componentDidCatch',
+  'componentDidCatchError',
+  'componentDidNotFound',
+  'getSnapshotBeforeUpdate',
+  ...PAGE_LIFECYCLE,
+]);
+
+/** The units a loaded program offers, in a stable order. */
+export function findUnits(loaded: LoadedApp, host: Host): UnitRef[] {
+  const units: UnitRef[] = [];
+  loaded.pages.forEach((_, i) => units.push({ id: `page#${i}`, kind: 'page' }));
+  loaded.components.forEach((_, i) => units.push({ id: `component#${i}`, kind: 'component' }));
+  let plainFunctions = false;
+  for (const [key, value] of exportEntries(loaded.exports)) {
+    if (isComponentClass(value, host)) units.push({ id: `class:${key}`, kind: 'class' });
+    else if (isFunctionComponent(value)) units.push({ id: `fc:${key}`, kind: 'fc' });
+    else if (typeof value === 'function' && !isClass(value)) plainFunctions = true;
+  }
+  if (plainFunctions) units.push({ id: 'functions', kind: 'functions' });
+  return units;
+}
+
+export function mountUnit(loaded: LoadedApp, unitId: string, host: Host): Mounted {
+  const unit = findUnits(loaded, host).find((u) => u.id === unitId);
+  if (!unit) throw new Error(`${loaded.filename}: no unit '${unitId}' (has: ${findUnits(loaded, host).map((u) => u.id).join(', ') || 'none'})`);
+  switch (unit.kind) {
+    case 'page':
+      return mountPage(unit, loaded.pages[indexOf(unit.id)], host);
+    case 'component':
+      return mountComponent(unit, loaded.components[indexOf(unit.id)], host);
+    case 'class':
+      return mountClass(unit, exportNamed(loaded, unit.id.slice('class:'.length)) as new (p: unknown) => object, host);
+    case 'fc':
+      return mountFunctionComponent(unit, exportNamed(loaded, unit.id.slice('fc:'.length)), host);
+    case 'functions':
+      return mountFunctions(unit, loaded, host);
+  }
+}
+
+// ---- helpers shared by the unit kinds ----
+
+/** A mini-program style event object (what a bindtap/bindtouchstart handler receives). */
+function fakeEvent(host: Host): Record<string, unknown> {
+  const target = { id: '', dataset: {} };
+  return {
+    type: 'tap',
+    timeStamp: host.clock.now(),
+    target,
+    currentTarget: target,
+    detail: {},
+    mark: {},
+    touches: [],
+    changedTouches: [],
+    stopPropagation: () => undefined,
+    preventDefault: () => undefined,
+  };
+}
+
+function baseMounted(
+  unit: UnitRef,
+  host: Host,
+  parts: { load(): void; unload(): void; handlers(): Map<string, Handler> },
+): Mounted {
+  return {
+    unit,
+    async load() {
+      parts.load();
+      await host.settle();
+    },
+    handlers: () => parts.handlers(),
+    async call(name) {
+      const handler = parts.handlers().get(name);
+      if (!handler) throw new Error(`${unit.id}: no handler '${name}' (has: ${[...parts.handlers().keys()].join(', ')})`);
+      handler.invoke();
+      await host.settle();
+    },
+    async unload() {
+      parts.unload();
+      await host.settle();
+    },
+  };
+}
+
+function callIfFunction(host: Host, owner: unknown, fn: unknown, args: unknown[] = []): void {
+  if (typeof fn === 'function') host.invoke('handler', fn, owner, args);
+}
+
+/** Deep copy of plain data (objects and arrays); other values are shared. */
+function cloneData<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(cloneData) as T;
+  if (typeof value === 'object' && value !== null && Object.getPrototypeOf(Object.getPrototypeOf(value)) === null) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = cloneData(v);
+    return out as T;
+  }
+  return value;
+}
+
+/** Sets `'a.b[0].c'`-style paths as setData does. */
+function setPath(target: Record<string, unknown>, key: string, value: unknown): void {
+  const parts = [...key.matchAll(/[^.[\]]+|\[(\d+)\]/g)].map((m) => (m[1] !== undefined ? Number(m[1]) : m[0]));
+  let cur: Record<string | number, unknown> = target;
+  parts.forEach((part, i) => {
+    if (i === parts.length - 1) {
+      cur[part] = cloneData(value);
+      return;
+    }
+    const next = cur[part];
+    if (typeof next !== 'object' || next === null) cur[part] = typeof parts[i + 1] === 'number' ? [] : {};
+    cur = cur[part] as Record<string | number, unknown>;
+  });
+}
+
+/** A traced setData that merges into `owner.data`; its callback runs after a 0 ms timer. */
+function makeSetData(host: Host, target: string, owner: Record<string, unknown>) {
+  return function setData(patch: unknown, callback?: unknown): void {
+    host.trace.record({ kind: 'setData', target, data: toJson(patch) });
+    if (typeof patch === 'object' && patch !== null) {
+      const data = owner.data as Record<string, unknown>;
+      for (const [k, v] of Object.entries(patch)) setPath(data, k, v);
+    }
+    if (typeof callback === 'function') {
+      host.clock.setTimeout(() => host.env.callback(callback.bind(owner)), 0);
+    }
+  };
+}
+
+function functionEntries(obj: unknown, skip: Set<string>): Array<[string, (...a: unknown[]) => unknown]> {
+  if (typeof obj !== 'object' || obj === null) return [];
+  return Object.entries(obj).filter(
+    (e): e is [string, (...a: unknown[]) => unknown] => typeof e[1] === 'function' && !skip.has(e[0]),
+  );
+}
+
+// ---- Page({...}) ----
+
+function mountPage(unit: UnitRef, config: Record<string, unknown>, host: Host): Mounted {
+  const page: Record<string, unknown> = { ...config };
+  page.data = cloneData(config.data ?? {});
+  page.route = 'pages/index/index';
+  page.options = {};
+  page.setData = makeSetData(host, 'page', page);
+  const handlers = new Map<string, Handler>();
+  for (const [name, fn] of functionEntries(config, PAGE_LIFECYCLE)) {
+    handlers.set(name, {
+      source: fn.toString(),
+      invoke: () => host.invoke('handler', page[name], page, [fakeEvent(host)]),
+    });
+  }
+  return baseMounted(unit, host, {
+    load() {
+      callIfFunction(host, page, page.onLoad, [{}]);
+      callIfFunction(host, page, page.onShow);
+      callIfFunction(host, page, page.onReady);
+    },
+    unload: () => callIfFunction(host, page, page.onUnload),
+    handlers: () => handlers,
+  });
+}
+
+// ---- Component({...}) ----
+
+function propertyDefault(spec: unknown): unknown {
+  const type = typeof spec === 'function' ? spec : (spec as { type?: unknown } | null)?.type;
+  if (typeof spec === 'object' && spec !== null && 'value' in spec) return cloneData((spec as { value: unknown }).value);
+  switch (type) {
+    case String:
+      return '';
+    case Number:
+      return 0;
+    case Boolean:
+      return false;
+    case Array:
+      return [];
+    default:
+      return null;
+  }
+}
+
+function mountComponent(unit: UnitRef, config: Record<string, unknown>, host: Host): Mounted {
+  const data: Record<string, unknown> = cloneData((config.data as Record<string, unknown>) ?? {});
+  const props = (config.properties ?? {}) as Record<string, unknown>;
+  for (const [k, spec] of Object.entries(props)) if (!(k in data)) data[k] = propertyDefault(spec);
+  const comp: Record<string, unknown> = { data, properties: data, is: 'components/index/index', id: '', dataset: {} };
+  comp.setData = makeSetData(host, 'component', comp);
+  comp.triggerEvent = (...args: unknown[]) => host.trace.call('component.triggerEvent', args);
+  const methods = functionEntries(config.methods, new Set());
+  for (const [name, fn] of methods) comp[name] = fn;
+  const lifetimes = (config.lifetimes ?? {}) as Record<string, unknown>;
+  const pageLifetimes = (config.pageLifetimes ?? {}) as Record<string, unknown>;
+  const lifetime = (name: string) => lifetimes[name] ?? config[name];
+  const handlers = new Map<string, Handler>();
+  for (const [name, fn] of methods) {
+    handlers.set(name, {
+      source: fn.toString(),
+      invoke: () => host.invoke('handler', comp[name], comp, [fakeEvent(host)]),
+    });
+  }
+  return baseMounted(unit, host, {
+    load() {
+      callIfFunction(host, comp, lifetime('created'));
+      callIfFunction(host, comp, lifetime('attached'));
+      callIfFunction(host, comp, lifetime('ready'));
+      callIfFunction(host, comp, pageLifetimes.show);
+    },
+    unload: () => callIfFunction(host, comp, lifetime('detached')),
+    handlers: () => handlers,
+  });
+}
+
+// ---- class components (Taro 1/2/3, React) ----
+
+function mountClass(unit: UnitRef, Cls: new (props: unknown) => object, host: Host): Mounted {
+  let instance: Record<string, unknown> | undefined;
+  const base = host.react.Component.prototype as object;
+  const handlers = new Map<string, Handler>();
+  const collect = (inst: Record<string, unknown>) => {
+    const sources = new Map<string, string>();
+    // Own fields first (arrow-function properties, or `this.m = this.m.bind(this)`)...
+    for (const [name, fn] of functionEntries(inst, CLASS_LIFECYCLE)) sources.set(name, fn.toString());
+    // ...then prototype methods, whose text wins over a bound copy's "[native code]".
+    for (let p = Object.getPrototypeOf(inst) as object | null; p && p !== base; p = Object.getPrototypeOf(p)) {
+      for (const name of Object.getOwnPropertyNames(p)) {
+        const d = Object.getOwnPropertyDescriptor(p, name);
+        if (CLASS_LIFECYCLE.has(name) || typeof d?.value !== 'function') continue;
+        if (!sources.has(name) || /\[native code\]/.test(sources.get(name) ?? '')) sources.set(name, String(d.value));
+      }
+    }
+    for (const [name, source] of sources) {
+      handlers.set(name, { source, invoke: () => host.invoke('handler', inst[name], inst, [fakeEvent(host)]) });
+    }
+  };
+  const lifecycle = (...names: string[]) => {
+    for (const n of names) if (instance) callIfFunction(host, instance, instance[n], n === 'onLoad' ? [{}] : []);
+  };
+  return baseMounted(unit, host, {
+    load() {
+      // The constructor runs at mount; an exception there is the app's, so it is traced.
+      instance = host.invoke('handler', () => new Cls({}), undefined, []) as Record<string, unknown> | undefined;
+      if (instance) collect(instance);
+      lifecycle('componentWillMount', 'onLoad', 'componentDidMount', 'componentDidShow', 'onShow', 'onReady');
+    },
+    unload: () => lifecycle('componentWillUnmount', 'onUnload'),
+    handlers: () => handlers,
+  });
+}
+
+// ---- function components ----
+
+function mountFunctionComponent(unit: UnitRef, fn: unknown, host: Host): Mounted {
+  const component = fn as (props: Record<string, unknown>) => unknown;
+  const instance = new FunctionComponentInstance(host.env, host.hooks, component, component.name || 'default');
+  host.onSettle(() => {
+    try {
+      return instance.renderIfDirty();
+    } catch (e) {
+      host.trace.error('callback', e);
+      return false;
+    }
+  });
+  const lifecycle = (...names: Array<'useLoad' | 'useDidShow' | 'useReady' | 'useUnload'>) => {
+    for (const n of names) callIfFunction(host, undefined, instance.lifecycle.get(n), n === 'useLoad' ? [{}] : []);
+  };
+  return baseMounted(unit, host, {
+    load() {
+      instance.render();
+      lifecycle('useLoad', 'useDidShow', 'useReady');
+    },
+    unload() {
+      lifecycle('useUnload');
+      instance.unmount();
+    },
+    handlers() {
+      const out = new Map<string, Handler>();
+      collectTreeHandlers(instance.tree, '', out, host);
+      return out;
+    },
+  });
+}
+
+/** Function props in a rendered tree, keyed by path: '/View/Button[1].onTouchStart'. */
+function collectTreeHandlers(node: unknown, path: string, out: Map<string, Handler>, host: Host): void {
+  if (Array.isArray(node)) {
+    node.forEach((child, i) => collectTreeHandlers(child, `${path}[${i}]`, out, host));
+    return;
+  }
+  if (!isElement(node)) return;
+  const here = `${path}/${node.type}`;
+  for (const [prop, value] of Object.entries(node.props)) {
+    if (prop === 'children') collectTreeHandlers(value, here, out, host);
+    else if (typeof value === 'function') {
+      out.set(`${here}.${prop}`, {
+        source: value.toString(),
+        invoke: () => host.invoke('handler', value, undefined, [fakeEvent(host)]),
+      });
+    }
+  }
+}
+
+// ---- exported plain functions ----
+
+function mountFunctions(unit: UnitRef, loaded: LoadedApp, host: Host): Mounted {
+  const handlers = new Map<string, Handler>();
+  for (const [key, value] of exportEntries(loaded.exports)) {
+    if (typeof value !== 'function' || isClass(value) || isComponentClass(value, host) || isFunctionComponent(value)) continue;
+    handlers.set(key, { source: value.toString(), invoke: () => host.invoke('handler', value, undefined, []) });
+  }
+  return baseMounted(unit, host, { load: () => undefined, unload: () => undefined, handlers: () => handlers });
+}
+
+// ---- export inspection ----
+
+/** [name, value] of a module's exports; the same value exported twice is listed once. */
+function exportEntries(exports: unknown): Array<[string, unknown]> {
+  if (typeof exports === 'function') return [['module.exports', exports]];
+  if (typeof exports !== 'object' || exports === null) return [];
+  const seen = new Set<unknown>();
+  const out: Array<[string, unknown]> = [];
+  for (const key of Object.keys(exports)) {
+    const value = (exports as Record<string, unknown>)[key];
+    if (key === '__esModule' || seen.has(value)) continue;
+    seen.add(value);
+    out.push([key, value]);
+  }
+  return out;
+}
+
+function exportNamed(loaded: LoadedApp, key: string): unknown {
+  return key === 'module.exports' ? loaded.exports : (loaded.exports as Record<string, unknown>)[key];
+}
+
+function isClass(value: unknown): boolean {
+  return typeof value === 'function' && /^class\b/.test(Function.prototype.toString.call(value));
+}
+
+function isComponentClass(value: unknown, host: Host): boolean {
+  return typeof value === 'function' && value.prototype instanceof host.react.Component;
+}
+
+function isFunctionComponent(value: unknown): boolean {
+  return typeof value === 'function' && !isClass(value) && /\b__jsx\(/.test(Function.prototype.toString.call(value));
+}
+
+function indexOf(id: string): number {
+  return Number(id.slice(id.indexOf('#') + 1));
+}
