@@ -24,6 +24,8 @@ export interface FileFacts {
   stoppingFunctions: Set<string>;
   hasComment: (start: number, end: number) => boolean;
   typescript: boolean;
+  /** Host groups that have a startRecord site in this file. */
+  groupsWithStart: Set<string>;
 }
 
 export function decideAll(sites: Site[], facts: FileFacts): Decision[] {
@@ -54,7 +56,9 @@ function decide(site: Site, facts: FileFacts): Decision {
       return skip('stopRecord is called with options (callbacks are not converted yet)');
     }
     if (facts.hasComment(call.start, call.end)) return skip('a comment is written inside the call (not converted yet)');
-    return { site, action: 'convert', notes: [NOTES.stopWhileIdleRaisesError] };
+    const notes: string[] = [NOTES.stopWhileIdleRaisesError];
+    if (!facts.groupsWithStart.has(hostGroup(site.host))) notes.push(NOTES.startedElsewhere);
+    return { site, action: 'convert', notes };
   }
 
   if (site.usage !== 'statement') {

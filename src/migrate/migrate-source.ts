@@ -73,6 +73,7 @@ export function migrateSource(source: string, filePath: string, _options: Migrat
     stoppingFunctions: findStoppingFunctions(sites),
     hasComment: (start, end) => comments.some((c) => c.start > start && c.end < end),
     typescript: isTypeScript,
+    groupsWithStart: new Set(sites.filter((s) => s.api === 'startRecord').map((s) => hostGroup(s.host))),
   });
 
   const edits: Edit[] = [];
@@ -161,6 +162,11 @@ class ManagerPlanner {
       (b) => `${style.declKeyword} ${b.name} = ${b.host}.getRecorderManager()${semi}`,
     );
     const at = moduleInsertionPoint(program, source, comments);
+    // Without semicolons, a following line that opens with ( [ ` + - / would continue our
+    // declaration (ASI does not end it there): close it explicitly in that case.
+    if (!style.semicolons && /^\s*[([`+\-/]/.test(source.slice(at.offset).replace(/^\s*(\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*/g, ''))) {
+      declarations[declarations.length - 1] += ';';
+    }
     const text = at.after
       ? style.eol + declarations.join(style.eol)
       : declarations.join(style.eol) + style.eol + style.eol;

@@ -17,6 +17,8 @@ export const NOTES = {
     'the old duration option (seconds) was honoured on Android only; the new limit applies on every platform',
   taroPlatformsWithoutRecorder:
     'on Taro platforms without getRecorderManager (H5) recording now fails when it starts instead of calling fail',
+  startedElsewhere:
+    'this file has no startRecord: the recording it stops is started in another file, which must be converted too (see its entry in this report)',
   listenersAreGlobal:
     'the recorder manager is one global object and each onStop/onError replaces the last: code elsewhere that registers its own listeners (another page) takes them over',
   secondStartReplacesListeners:

@@ -9,8 +9,9 @@
  *   bind methods: a detached `const f = this.m; f()` loses `this` here too).
  * - `component#<i>`: a `Component({ data, properties, methods, lifetimes })` config;
  *   handlers are its `methods`.
- * - `class:<export>`: an exported Taro/React class component; handlers are its methods
- *   and its function-valued fields (arrow-function class properties).
+ * - `class:<export>`: an exported Taro/React class component (or any exported class, such
+ *   as a recorder wrapper, constructed with no props); handlers are its methods and its
+ *   function-valued fields (arrow-function class properties).
  * - `fc:<export>`: an exported function component (its source renders JSX); handlers are
  *   the function props found in what it renders, named by their place in the tree.
  * - `functions`: the other exported functions, called with no arguments.
@@ -120,9 +121,9 @@ export function findUnits(loaded: LoadedApp, host: Host): UnitRef[] {
   loaded.components.forEach((_, i) => units.push({ id: `component#${i}`, kind: 'component' }));
   let plainFunctions = false;
   for (const [key, value] of exportEntries(loaded.exports)) {
-    if (isComponentClass(value, host)) units.push({ id: `class:${key}`, kind: 'class' });
+    if (isClass(value) || isComponentClass(value, host)) units.push({ id: `class:${key}`, kind: 'class' });
     else if (isFunctionComponent(value)) units.push({ id: `fc:${key}`, kind: 'fc' });
-    else if (typeof value === 'function' && !isClass(value)) plainFunctions = true;
+    else if (typeof value === 'function') plainFunctions = true;
   }
   if (plainFunctions) units.push({ id: 'functions', kind: 'functions' });
   return units;
@@ -327,7 +328,12 @@ function mountClass(unit: UnitRef, Cls: new (props: unknown) => object, host: Ho
     // Own fields first (arrow-function properties, or `this.m = this.m.bind(this)`)...
     for (const [name, fn] of functionEntries(inst, CLASS_LIFECYCLE)) sources.set(name, fn.toString());
     // ...then prototype methods, whose text wins over a bound copy's "[native code]".
-    for (let p = Object.getPrototypeOf(inst) as object | null; p && p !== base; p = Object.getPrototypeOf(p)) {
+    // (Up to the fake Component base, or Object.prototype for plain classes.)
+    for (
+      let p = Object.getPrototypeOf(inst) as object | null;
+      p && p !== base && Object.getPrototypeOf(p) !== null;
+      p = Object.getPrototypeOf(p)
+    ) {
       for (const name of Object.getOwnPropertyNames(p)) {
         const d = Object.getOwnPropertyDescriptor(p, name);
         if (CLASS_LIFECYCLE.has(name) || typeof d?.value !== 'function') continue;
