@@ -1,0 +1,241 @@
+/**
+ * Compares what an app does before and after the migration.
+ *
+ * Both programs play the same scenarios on fresh hosts; their traces must be equal once
+ * the differences SPEC §4 calls known and unavoidable are normalised away. Each of those
+ * is a small named normaliser, narrow enough that it cannot hide anything else:
+ *
+ * (a) 'silk-to-aac'     old recordings are .silk files, new ones .aac: the recording temp
+ *                       paths (and paths derived from them) change extension.
+ * (b) 'error-prefix'    error strings `startRecord:fail...` become `operateRecorder:fail...`
+ *                       with the same suffix.
+ * (c) 'success-result'  a success result seen whole: `{ errMsg: 'startRecord:ok',
+ *                       tempFilePath }` before, `{ tempFilePath, duration, fileSize }` after.
+ *                       Only the whole object is matched; reading `res.errMsg` is not.
+ * (d) 'idle-stop-error' after the migration, `stop()` while idle raises onError (the old
+ *                       stopRecord was silent), so a registered fail/complete listener
+ *                       runs. The host tags everything caused by that dispatch; the
+ *                       untagged new trace must equal the old one.
+ *
+ * A comparison records which normalisers changed something, so the test can state where
+ * each known difference showed up.
+ */
+import { isDeepStrictEqual } from 'util';
+import type { Classified } from './driver';
+import { IDLE_STOP_TAG } from './recorder-manager';
+import {
+  applies,
+  inspectProgram,
+  ProgramSource,
+  rolePairs,
+  Roles,
+  runScenario,
+  Scenario,
+  SCENARIOS,
+} from './scenarios';
+import { formatTrace, Json, TraceEntry } from './trace';
+
+export type NormaliserName = 'silk-to-aac' | 'error-prefix' | 'success-result' | 'idle-stop-error';
+
+export interface Normaliser {
+  name: NormaliserName;
+  /** Which trace it rewrites: the original program's, the migrated one's, or both. */
+  side: 'old' | 'new' | 'both';
+  apply(entries: readonly TraceEntry[]): TraceEntry[];
+}
+
+/** Rewrites every string in the payload of non-step entries. */
+function mapStrings(entries: readonly TraceEntry[], fn: (s: string) => string): TraceEntry[] {
+  return mapJson(entries, (v) => (typeof v === 'string' ? fn(v) : v));
+}
+
+/** Rewrites payload values bottom-up (steps, times, kinds and tags are left alone). */
+function mapJson(entries: readonly TraceEntry[], fn: (v: Json) => Json): TraceEntry[] {
+  const walk = (v: Json): Json => {
+    if (Array.isArray(v)) return fn(v.map(walk));
+    if (v !== null && typeof v === 'object') {
+      const out: { [k: string]: Json } = {};
+      for (const [k, x] of Object.entries(v)) out[k] = walk(x);
+      return fn(out);
+    }
+    return fn(v);
+  };
+  return entries.map((e) => {
+    if (e.kind === 'step') return e;
+    const { t, tag, kind, ...payload } = e;
+    return { t, ...(tag !== undefined ? { tag } : {}), kind, ...(walk(payload as Json) as object) } as TraceEntry;
+  });
+}
+
+/** A recording temp path, or a path derived from one (saveFile keeps the name). */
+const SILK_PATH = /(wxfile:\/\/\S*?record_\d+)\.silk\b/g;
+const OLD_FAIL = /\bstartRecord:fail/g;
+const RECORDING_RESULT = '<recording result>';
+
+function isOldSuccess(v: { [k: string]: Json }): boolean {
+  const keys = Object.keys(v).sort();
+  return keys.join() === 'errMsg,tempFilePath' && v.errMsg === 'startRecord:ok' && typeof v.tempFilePath === 'string';
+}
+
+function isNewStopResult(v: { [k: string]: Json }): boolean {
+  const keys = Object.keys(v).sort();
+  return keys.join() === 'duration,fileSize,tempFilePath' && typeof v.tempFilePath === 'string';
+}
+
+export const NORMALISERS: readonly Normaliser[] = [
+  {
+    name: 'silk-to-aac',
+    side: 'old',
+    apply: (entries) => mapStrings(entries, (s) => s.replace(SILK_PATH, '$1.aac')),
+  },
+  {
+    name: 'error-prefix',
+    side: 'old',
+    apply: (entries) => mapStrings(entries, (s) => s.replace(OLD_FAIL, 'operateRecorder:fail')),
+  },
+  {
+    name: 'success-result',
+    side: 'both',
+    apply: (entries) =>
+      mapJson(entries, (v) =>
+        v !== null && typeof v === 'object' && !Array.isArray(v) && (isOldSuccess(v) || isNewStopResult(v))
+          ? { [RECORDING_RESULT]: v.tempFilePath }
+          : v,
+      ),
+  },
+  {
+    name: 'idle-stop-error',
+    side: 'new',
+    apply: (entries) => entries.filter((e) => e.tag !== IDLE_STOP_TAG),
+  },
+];
+
+export interface Normalised {
+  entries: TraceEntry[];
+  /** Normalisers that changed something. */
+  applied: NormaliserName[];
+}
+
+export function normalise(entries: readonly TraceEntry[], side: 'old' | 'new'): Normalised {
+  let current = [...entries];
+  const applied: NormaliserName[] = [];
+  for (const n of NORMALISERS) {
+    if (n.side !== side && n.side !== 'both') continue;
+    const next = n.apply(current);
+    if (!isDeepStrictEqual(next, current)) applied.push(n.name);
+    current = next;
+  }
+  return { entries: current, applied };
+}
+
+export interface Comparison {
+  unit: string;
+  roles: Roles;
+  scenario: Scenario;
+  /** Raw traces. */
+  old: TraceEntry[];
+  new: TraceEntry[];
+  oldNormalised: Normalised;
+  newNormalised: Normalised;
+  /** Entries of the new trace caused by `stop()` while idle (removed by 'idle-stop-error'). */
+  tagged: TraceEntry[];
+  equal: boolean;
+}
+
+export interface BehaviourReport {
+  /** Per unit of the INPUT program: its handlers and their roles. */
+  units: Map<string, Classified & { all: string[] }>;
+  comparisons: Comparison[];
+  /** Anything that makes the comparison itself invalid (missing units, old API in output...). */
+  problems: string[];
+}
+
+/**
+ * Plays every scenario that applies on every unit of `input` and of `output` and compares
+ * the traces. `input` is the original program (old API), `output` the migrated one.
+ */
+export async function compareBehaviour(input: ProgramSource, output: ProgramSource): Promise<BehaviourReport> {
+  const problems: string[] = [];
+  const units = await inspectProgram(input);
+  const outUnits = await inspectProgram(output);
+  const inputHadManager = input.code.includes('getRecorderManager');
+  if (units.size === 0) problems.push(`${input.filename}: registers no Page/Component and exports nothing runnable`);
+
+  const comparisons: Comparison[] = [];
+  for (const [unitId, classified] of units) {
+    const outHandlers = outUnits.get(unitId);
+    if (!outHandlers) {
+      problems.push(`unit ${unitId} is missing from the output program`);
+      continue;
+    }
+    const pairs = rolePairs(classified);
+    for (const name of new Set(pairs.flatMap((p) => [p.start, p.stop]))) {
+      if (name !== undefined && !outHandlers.all.includes(name)) {
+        problems.push(`${unitId}: handler '${name}' is missing from the output program`);
+      }
+    }
+    const runs: Array<{ roles: Roles; scenario: Scenario }> = [{ roles: {}, scenario: SCENARIOS[0] }];
+    for (const roles of pairs) {
+      for (const scenario of SCENARIOS.slice(1)) if (applies(scenario, roles)) runs.push({ roles, scenario });
+    }
+    for (const { roles, scenario } of runs) {
+      const before = await runScenario(input, unitId, roles, scenario);
+      const after = await runScenario(output, unitId, roles, scenario);
+      const where = `${unitId} ${describeRoles(roles)} scenario ${scenario.id}`;
+      if (after.usage.oldApiCalls > 0) {
+        problems.push(`${where}: the output program called startRecord/stopRecord ${after.usage.oldApiCalls} time(s)`);
+      }
+      if (!inputHadManager && before.usage.getRecorderManagerCalls > 0) {
+        problems.push(`${where}: the input program called getRecorderManager() (it never mentions it)`);
+      }
+      const oldTagged = before.trace.filter((e) => e.tag !== undefined);
+      if (oldTagged.length > 0) problems.push(`${where}: the old API produced tagged entries:\n${formatTrace(oldTagged)}`);
+      const oldNormalised = normalise(before.trace, 'old');
+      const newNormalised = normalise(after.trace, 'new');
+      comparisons.push({
+        unit: unitId,
+        roles,
+        scenario,
+        old: before.trace,
+        new: after.trace,
+        oldNormalised,
+        newNormalised,
+        tagged: after.trace.filter((e) => e.tag === IDLE_STOP_TAG),
+        equal: isDeepStrictEqual(oldNormalised.entries, newNormalised.entries),
+      });
+    }
+  }
+  return { units, comparisons, problems };
+}
+
+export function describeRoles(roles: Roles): string {
+  const parts = [];
+  if (roles.start) parts.push(`start=${roles.start}`);
+  if (roles.stop) parts.push(`stop=${roles.stop}`);
+  return parts.length ? `[${parts.join(' ')}]` : '[lifecycle only]';
+}
+
+/** Normalisers that changed something on either side. */
+export function appliedNormalisers(c: Comparison): NormaliserName[] {
+  return [...new Set([...c.oldNormalised.applied, ...c.newNormalised.applied])];
+}
+
+/** A failure message: where, the first differing entry, then both traces in full. */
+export function describeDifference(c: Comparison, label = ''): string {
+  const a = c.oldNormalised.entries;
+  const b = c.newNormalised.entries;
+  let i = 0;
+  while (i < a.length && i < b.length && isDeepStrictEqual(a[i], b[i])) i++;
+  const show = (e: TraceEntry | undefined) => (e ? formatTrace([e]) : '(nothing)');
+  return [
+    `${label}${c.unit} ${describeRoles(c.roles)} scenario ${c.scenario.id} (${c.scenario.description})`,
+    `first difference at normalised entry #${i}:`,
+    `  old: ${show(a[i])}`,
+    `  new: ${show(b[i])}`,
+    `normalisers applied: ${appliedNormalisers(c).join(', ') || 'none'}`,
+    '--- old program, raw trace ---',
+    formatTrace(c.old),
+    '--- new program, raw trace ---',
+    formatTrace(c.new),
+  ].join('\n');
+}
