@@ -389,7 +389,8 @@ describe('engine, with an injected migrate', () => {
 
     const human = await run(['.'], root, { migrate });
     expect(human.code).toBe(0);
-    expect(human.stdout).toContain('unchanged     h5.js\n  h5.js:2:1  skipped  startRecord  JS-SDK web page\n      note: look here\n');
+    expect(human.stdout).toContain('unchanged     h5.js\n  h5.js:2:1  skipped  startRecord  JS-SDK web page  review: 1\n');
+    expect(human.stdout).toContain('  1. look here (1 site)\n');
     expect(human.stdout).toContain('sites: 0 converted, 0 shimmed, 1 skipped');
 
     const json = JSON.parse((await run(['--json', '.'], root, { migrate })).stdout);

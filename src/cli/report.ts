@@ -91,7 +91,8 @@ export interface HumanReportOptions {
 /**
  * One line per file worth reading (changed, failed, or unchanged with skipped sites), each
  * site under it as `path:line:column  action  api  reason` (a form editors and terminals
- * turn into links), its notes under the site, then the totals.
+ * turn into links). The behaviour notes are the same sentences on many sites, so each is
+ * printed once at the end with a number, and the sites refer to it (`review: 1, 3`).
  */
 export function formatHumanReport(outcomes: readonly FileOutcome[], options: HumanReportOptions): string {
   const { colors } = options;
@@ -99,6 +100,13 @@ export function formatHumanReport(outcomes: readonly FileOutcome[], options: Hum
   // The same width with and without --dry, so that both outputs line up the same way.
   const labelWidth = 'would change'.length;
   const lines: string[] = [];
+  const notes = new Map<string, { number: number; sites: number }>();
+  const noteNumber = (note: string) => {
+    const entry = notes.get(note) ?? { number: notes.size + 1, sites: 0 };
+    entry.sites++;
+    notes.set(note, entry);
+    return entry.number;
+  };
 
   for (const outcome of outcomes) {
     if (outcome.status === 'unchanged' && outcome.sites.length === 0) continue;
@@ -112,11 +120,15 @@ export function formatHumanReport(outcomes: readonly FileOutcome[], options: Hum
     }
     for (const site of sortedSites(outcome.sites)) {
       const reason = site.reason ? `  ${site.reason}` : '';
-      lines.push(`  ${shown}:${site.line}:${site.column}  ${paintAction(site.action, colors)}  ${site.api}${reason}`);
-      for (const note of site.notes) lines.push(`      ${colors.dim('note:')} ${note}`);
+      const review = site.notes.length > 0 ? `  ${colors.dim(`review: ${site.notes.map(noteNumber).join(', ')}`)}` : '';
+      lines.push(`  ${shown}:${site.line}:${site.column}  ${paintAction(site.action, colors)}  ${site.api}${reason}${review}`);
     }
   }
 
+  if (notes.size > 0) {
+    lines.push('', 'Behaviour differences to review at the sites that list them:');
+    for (const [note, { number, sites }] of notes) lines.push(`  ${number}. ${note} (${plural(sites, 'site')})`);
+  }
   if (lines.length > 0) lines.push('');
   lines.push(formatTotals(summarize(outcomes), options));
   return lines.join('\n') + '\n';
@@ -127,7 +139,12 @@ function formatTotals(summary: Summary, options: HumanReportOptions): string {
   const files = `${plural(summary.files, 'file')}: ${changed}, ${summary.unchanged} unchanged, ${plural(summary.errors, 'error')}`;
   const sites = `sites: ${summary.converted} converted, ${summary.shimmed} shimmed, ${summary.skipped} skipped`;
   const lines = [`${files}; ${sites}`];
-  if (options.dry) lines.push('Dry run: no file was written.');
+  if (options.dry) {
+    lines.push('Dry run: no file was written. Run again without --dry to write the changes.');
+  } else if (summary.changed > 0) {
+    lines.push('Next: review the diff (git diff), the differences listed above, then run your tests.');
+  }
+  if (summary.skipped > 0) lines.push('Skipped sites stay on the old API: each line above says why.');
   return lines.join('\n');
 }
 
