@@ -45,6 +45,9 @@ describe('reasons for sites left alone', () => {
   const cases: Array<[string, RegExp[]]> = [
     ['jssdk-config.input.js', [/JS-SDK web page \(wx\.config found at line 5\)/, /JS-SDK web page/]],
     ['jssdk-local-id-only.input.js', [/JS-SDK web page \(localId found at line 1\)/, /JS-SDK web page/]],
+    ['jssdk-cancel-option-only.input.js', [/JS-SDK web page \(a cancel: option on startRecord found at line 3\)/, /JS-SDK/]],
+    ['jssdk-ready-only.input.js', [/JS-SDK web page \(wx\.ready found at line 1\)/, /JS-SDK/]],
+    ['jssdk-weixinjsbridge.input.js', [/JS-SDK web page \(WeixinJSBridge found at line 5\)/, /JS-SDK/]],
     ['jssdk-weak-dom-signs.input.js', [/JS-SDK web page \(browser global document/, /JS-SDK web page/]],
     ['foreign-hosts.input.js', [/Alipay/, /Douyin/, /Douyin/, /uni-app/, /uni-app/]],
     ['promise-forms-not-yet.input.ts', [/value of startRecord\(...\) is used/, /value of startRecord\(...\) is used/]],

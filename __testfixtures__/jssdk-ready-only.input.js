@@ -1,0 +1,9 @@
+wx.ready(function () {
+  var button = getButton()
+  button.ontouchstart = function () {
+    wx.startRecord()
+  }
+  button.ontouchend = function () {
+    wx.stopRecord()
+  }
+})
