@@ -1,0 +1,74 @@
+import * as path from 'path';
+import { Project, ts } from 'ts-morph';
+import { listFixtures } from './support/fixtures';
+
+/**
+ * TypeScript outputs must type-check as well as their inputs did, against the real typings:
+ * `@tarojs/taro` for Taro fixtures, `miniprogram-api-typings` for native `wx` fixtures.
+ * Each fixture gets its own program. Errors the input already had (a module of the app
+ * that is not there, say) are not ours; any error the output adds is.
+ */
+const ROOT = path.join(__dirname, '..');
+const typed = listFixtures().filter((f) => !f.negative && (f.ext === 'ts' || f.ext === 'tsx'));
+
+function diagnosticsOf(code: string, fileName: string, taro: boolean): string[] {
+  const project = new Project({
+    compilerOptions: {
+      strict: true,
+      target: ts.ScriptTarget.ES2020,
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Node10,
+      jsx: ts.JsxEmit.ReactJSX,
+      esModuleInterop: true,
+      skipLibCheck: true,
+      noEmit: true,
+      // Native pages see the mini-program globals (wx, Page, WechatMiniprogram).
+      types: taro ? [] : ['miniprogram-api-typings'],
+      typeRoots: [path.join(ROOT, 'node_modules')],
+    },
+  });
+  // The fixtures' UI imports are not what is under test; a small typed stand-in keeps the
+  // components from turning everything around them into errors.
+  project.createSourceFile(
+    path.join(ROOT, '.typecheck', 'taro-components.d.ts'),
+    "declare module '@tarojs/components' {\n  import type { ComponentType } from 'react'\n  export const View: ComponentType<any>\n  export const Button: ComponentType<any>\n  export const Text: ComponentType<any>\n}\n",
+    { overwrite: true },
+  );
+  // A path inside the repository so that node_modules resolution finds the typings.
+  const file = project.createSourceFile(path.join(ROOT, '.typecheck', fileName), code, { overwrite: true });
+  return project
+    .getPreEmitDiagnostics()
+    .filter((d) => d.getSourceFile() === file)
+    .map((d) => `TS${d.getCode()}: ${ts.flattenDiagnosticMessageText(d.getMessageText() as any, ' ')}`);
+}
+
+/** Diagnostics in `after` beyond those in `before`, counted as a multiset. */
+function added(before: string[], after: string[]): string[] {
+  const remaining = [...before];
+  return after.filter((d) => {
+    const i = remaining.indexOf(d);
+    if (i === -1) return true;
+    remaining.splice(i, 1);
+    return false;
+  });
+}
+
+test('there are TypeScript fixtures to check', () => {
+  expect(typed.length).toBeGreaterThanOrEqual(5);
+});
+
+describe.each(typed.map((f) => [`${f.name}.${f.ext}`, f] as const))('%s', (_label, fixture) => {
+  test('the output adds no type error to the input', () => {
+    const taro = fixture.input.includes('@tarojs/taro');
+    const fileName = `${fixture.name}.${fixture.ext}`;
+    const before = diagnosticsOf(fixture.input, fileName, taro);
+    const after = diagnosticsOf(fixture.expected, fileName, taro);
+    expect(added(before, after)).toEqual([]);
+  });
+});
+
+test('the check itself catches a new error', () => {
+  const before = diagnosticsOf('wx.stopRecord()\n', 'probe.ts', false);
+  const after = diagnosticsOf('wx.getRecorderManager().stopp()\n', 'probe.ts', false);
+  expect(added(before, after)).toEqual([expect.stringContaining("Property 'stopp' does not exist")]);
+});
