@@ -17,12 +17,18 @@ Page({
       this.setData({ recording: false })
     }
     recorderManager.onStop((res) => {
-      onRecordSuccess(res)
-      onRecordComplete()
+      try {
+        onRecordSuccess(res)
+      } finally {
+        onRecordComplete()
+      }
     })
     recorderManager.onError(() => {
-      onRecordFail()
-      onRecordComplete()
+      try {
+        onRecordFail()
+      } finally {
+        onRecordComplete()
+      }
     })
     recorderManager.start({ duration: 60000 })
   },

@@ -15,8 +15,11 @@ Page({
 			wx.hideToast()
 		}
 		recorderManager.onStop((res) => {
-			onRecordSuccess(res)
-			onRecordComplete()
+			try {
+				onRecordSuccess(res)
+			} finally {
+				onRecordComplete()
+			}
 		})
 		recorderManager.onError(() => {
 			onRecordComplete()

@@ -27,12 +27,18 @@ export default class VoiceNote extends Component<{}, State> {
       Taro.hideLoading()
     }
     recorderManager.onStop((res) => {
-      onRecordSuccess(res)
-      onRecordComplete()
+      try {
+        onRecordSuccess(res)
+      } finally {
+        onRecordComplete()
+      }
     })
     recorderManager.onError((err) => {
-      onRecordFail(err)
-      onRecordComplete()
+      try {
+        onRecordFail(err)
+      } finally {
+        onRecordComplete()
+      }
     })
     recorderManager.start({ duration: 60000 })
   }

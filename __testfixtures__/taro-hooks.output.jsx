@@ -15,8 +15,11 @@ function VoiceInput({ onSend }) {
       setActive(false)
     }
     recorderManager.onStop((res) => {
-      onRecordSuccess(res)
-      onRecordComplete()
+      try {
+        onRecordSuccess(res)
+      } finally {
+        onRecordComplete()
+      }
     })
     recorderManager.onError(() => {
       onRecordComplete()

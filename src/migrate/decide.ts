@@ -78,6 +78,7 @@ function decide(site: Site, facts: FileFacts): Decision {
   const { callbacks } = analysis.options;
   const notes = [NOTES.silkBecomesAac, ...analysis.options.notes];
   if (callbacks.fail || callbacks.complete) notes.push(NOTES.onErrorOnIdleStop);
+  if (!callbacks.success && !callbacks.fail && !callbacks.complete) notes.push(NOTES.promiseRejectionGone);
   notes.push(NOTES.listenersAreGlobal);
   if (site.host.kind === 'taro') notes.push(NOTES.taroPlatformsWithoutRecorder);
   return { site, action: 'convert', notes: [...new Set(notes)], start: analysis.options };

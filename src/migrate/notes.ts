@@ -19,6 +19,8 @@ export const NOTES = {
     'on Taro platforms without getRecorderManager (H5) recording now fails when it starts instead of calling fail',
   startedElsewhere:
     'this file has no startRecord: the recording it stops is started in another file, which must be converted too (see its entry in this report)',
+  promiseRejectionGone:
+    'startRecord() without callbacks returned a Promise (base library >= 2.10.2) whose failure surfaced as an unhandled rejection; failures are now ignored: add an onError listener if you relied on it',
   listenersAreGlobal:
     'the recorder manager is one global object and each onStop/onError replaces the last: code elsewhere that registers its own listeners (another page) takes them over',
   secondStartReplacesListeners:

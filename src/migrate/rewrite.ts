@@ -85,8 +85,8 @@ function startLines(statement: any, options: StartOptions, manager: ManagerRef, 
       const cb = options.callbacks[key];
       return cb ? `${named[key]}(${takesArgument(cb) ? arg : ''})` : undefined;
     };
-    onStop = wrapper('res', [call('success', 'res'), call('complete', 'res')], indent, style);
-    onError = wrapper('err', [call('fail', 'err'), call('complete', 'err')], indent, style);
+    onStop = wrapper('res', call('success', 'res'), call('complete', 'res')!, indent, style);
+    onError = wrapper('err', call('fail', 'err'), call('complete', 'err')!, indent, style);
   } else {
     lines.push(...comments.of.success);
     onStop = success ? callbackText(success, indent, ctx, render) : noop(style);
@@ -114,14 +114,26 @@ function takesArgument(cb: Callback): boolean {
   return cb.value.params.length > 0;
 }
 
-/** A listener that makes the given calls in order; it names its argument only if one is passed on. */
-function wrapper(param: string, calls: Array<string | undefined>, indent: string, style: FileStyle): string {
+/**
+ * A listener that calls `first` (success or fail) and then `complete`. The old API ran
+ * `complete` even when `success` threw, so `complete` sits in a `finally`; the error still
+ * surfaces as it did. The listener names its argument only if a call passes it on.
+ */
+function wrapper(param: string, first: string | undefined, complete: string, indent: string, style: FileStyle): string {
   const semi = style.semicolons ? ';' : '';
-  const made = calls.filter((c): c is string => Boolean(c));
-  const body = made.map((c) => `${indent}${style.indentUnit}${c}${semi}`);
-  const usesParam = made.some((c) => c.endsWith(`(${param})`));
+  const inner = indent + style.indentUnit;
+  const usesParam = [first, complete].some((c) => c?.endsWith(`(${param})`));
   const params = usesParam ? `(${param})` : '()';
   const head = style.arrows ? `${params} => {` : `function ${params} {`;
+  const body = first
+    ? [
+        `${inner}try {`,
+        `${inner}${style.indentUnit}${first}${semi}`,
+        `${inner}} finally {`,
+        `${inner}${style.indentUnit}${complete}${semi}`,
+        `${inner}}`,
+      ]
+    : [`${inner}${complete}${semi}`];
   return [head, ...body, `${indent}}`].join(style.eol);
 }
 

@@ -16,12 +16,18 @@
  *                       stopRecord was silent), so a registered fail/complete listener
  *                       runs. The host tags everything caused by that dispatch; the
  *                       untagged new trace must equal the old one.
+ * (e) 'unhandled-startrecord-rejection'
+ *                       a statement `wx.startRecord()` with no callbacks returns a Promise
+ *                       (base library >= 2.10.2) that nobody handles, so a failure shows up
+ *                       as an unhandled rejection of the fail object. The converted code
+ *                       registers an empty onError instead (the transform notes this on the
+ *                       site). Only rejections carrying a `startRecord:fail` object are
+ *                       removed, on the old side.
  *
  * A comparison records which normalisers changed something, so the test can state where
  * each known difference showed up.
  */
 import { isDeepStrictEqual } from 'util';
-import type { Classified } from './driver';
 import { IDLE_STOP_TAG } from './recorder-manager';
 import {
   applies,
@@ -32,10 +38,17 @@ import {
   runScenario,
   Scenario,
   SCENARIOS,
+  UnitInfo,
 } from './scenarios';
+import type { Usage } from './host';
 import { formatTrace, Json, TraceEntry } from './trace';
 
-export type NormaliserName = 'silk-to-aac' | 'error-prefix' | 'success-result' | 'idle-stop-error';
+export type NormaliserName =
+  | 'silk-to-aac'
+  | 'error-prefix'
+  | 'success-result'
+  | 'idle-stop-error'
+  | 'unhandled-startrecord-rejection';
 
 export interface Normaliser {
   name: NormaliserName;
@@ -82,7 +95,19 @@ function isNewStopResult(v: { [k: string]: Json }): boolean {
   return keys.join() === 'duration,fileSize,tempFilePath' && typeof v.tempFilePath === 'string';
 }
 
+/** An unhandled rejection whose reason is the old API's fail object. */
+function isStartRecordRejection(e: TraceEntry): boolean {
+  if (e.kind !== 'unhandledRejection') return false;
+  return /"errMsg":"startRecord:fail/.test(JSON.stringify(e));
+}
+
 export const NORMALISERS: readonly Normaliser[] = [
+  {
+    // First, while the errMsg still reads startRecord:fail.
+    name: 'unhandled-startrecord-rejection',
+    side: 'old',
+    apply: (entries) => entries.filter((e) => !isStartRecordRejection(e)),
+  },
   {
     name: 'silk-to-aac',
     side: 'old',
@@ -140,11 +165,13 @@ export interface Comparison {
   /** Entries of the new trace caused by `stop()` while idle (removed by 'idle-stop-error'). */
   tagged: TraceEntry[];
   equal: boolean;
+  /** Recording API usage of the input and output runs. */
+  usage: { old: Usage; new: Usage };
 }
 
 export interface BehaviourReport {
   /** Per unit of the INPUT program: its handlers and their roles. */
-  units: Map<string, Classified & { all: string[] }>;
+  units: Map<string, UnitInfo>;
   comparisons: Comparison[];
   /** Anything that makes the comparison itself invalid (missing units, old API in output...). */
   problems: string[];
@@ -202,8 +229,13 @@ export async function compareBehaviour(input: ProgramSource, output: ProgramSour
         newNormalised,
         tagged: after.trace.filter((e) => e.tag === IDLE_STOP_TAG),
         equal: isDeepStrictEqual(oldNormalised.entries, newNormalised.entries),
+        usage: { old: before.usage, new: after.usage },
       });
     }
+  }
+  if (units.size > 0 && !comparisons.some((c) => c.usage.old.oldApiCalls > 0)) {
+    const found = [...units].map(([id, u]) => `${id}: ${u.all.join(', ') || 'no handlers'}`).join('; ');
+    problems.push(`no scenario reached startRecord/stopRecord in the input program (${found})`);
   }
   return { units, comparisons, problems };
 }

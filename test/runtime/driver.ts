@@ -10,11 +10,15 @@
  * - `component#<i>`: a `Component({ data, properties, methods, lifetimes })` config;
  *   handlers are its `methods`.
  * - `class:<export>`: an exported Taro/React class component (or any exported class, such
- *   as a recorder wrapper, constructed with no props); handlers are its methods and its
- *   function-valued fields (arrow-function class properties).
+ *   as a recorder wrapper); handlers are its methods and its function-valued fields
+ *   (arrow-function class properties).
  * - `fc:<export>`: an exported function component (its source renders JSX); handlers are
  *   the function props found in what it renders, named by their place in the tree.
  * - `functions`: the other exported functions, called with no arguments.
+ *
+ * Components get props from `tracedProps`: every `onX` prop is a traced callback, so a
+ * component that reports its recording to its parent (`props.onSend(path)`) shows that
+ * in the trace.
  *
  * Which handler starts or stops recording is decided from the INPUT program's source text
  * (`classify`); the output program is driven through the same names, since the transform
@@ -190,6 +194,25 @@ function baseMounted(
   };
 }
 
+/**
+ * Props a parent would pass: every `onX` prop is a callback whose calls are traced
+ * (`props.onSend(path)` is what the parent page observes); any other prop is undefined.
+ */
+function tracedProps(host: Host): Record<string, unknown> {
+  const callbacks = new Map<string, unknown>();
+  return new Proxy({} as Record<string, unknown>, {
+    get(_target, prop) {
+      if (typeof prop !== 'string' || !/^on[A-Z]/.test(prop)) return undefined;
+      let fn = callbacks.get(prop);
+      if (!fn) {
+        fn = (...args: unknown[]) => void host.trace.call(`props.${prop}`, args);
+        callbacks.set(prop, fn);
+      }
+      return fn;
+    },
+  });
+}
+
 function callIfFunction(host: Host, owner: unknown, fn: unknown, args: unknown[] = []): void {
   if (typeof fn === 'function') host.invoke('handler', fn, owner, args);
 }
@@ -269,21 +292,14 @@ function mountPage(unit: UnitRef, config: Record<string, unknown>, host: Host): 
 
 // ---- Component({...}) ----
 
+/** Default of a Component property: its `value`, else by type (compared by name: the
+ * app's `String` comes from another realm). */
 function propertyDefault(spec: unknown): unknown {
-  const type = typeof spec === 'function' ? spec : (spec as { type?: unknown } | null)?.type;
   if (typeof spec === 'object' && spec !== null && 'value' in spec) return cloneData((spec as { value: unknown }).value);
-  switch (type) {
-    case String:
-      return '';
-    case Number:
-      return 0;
-    case Boolean:
-      return false;
-    case Array:
-      return [];
-    default:
-      return null;
-  }
+  const type = typeof spec === 'function' ? spec : (spec as { type?: unknown } | null)?.type;
+  const defaults: Record<string, unknown> = { String: '', Number: 0, Boolean: false, Array: [] };
+  const name = typeof type === 'function' ? type.name : '';
+  return name in defaults ? cloneData(defaults[name]) : null;
 }
 
 function mountComponent(unit: UnitRef, config: Record<string, unknown>, host: Host): Mounted {
@@ -350,7 +366,9 @@ function mountClass(unit: UnitRef, Cls: new (props: unknown) => object, host: Ho
   return baseMounted(unit, host, {
     load() {
       // The constructor runs at mount; an exception there is the app's, so it is traced.
-      instance = host.invoke('handler', () => new Cls({}), undefined, []) as Record<string, unknown> | undefined;
+      instance = host.invoke('handler', () => new Cls(tracedProps(host)), undefined, []) as
+        | Record<string, unknown>
+        | undefined;
       if (instance) collect(instance);
       lifecycle('componentWillMount', 'onLoad', 'componentDidMount', 'componentDidShow', 'onShow', 'onReady');
     },
@@ -363,7 +381,13 @@ function mountClass(unit: UnitRef, Cls: new (props: unknown) => object, host: Ho
 
 function mountFunctionComponent(unit: UnitRef, fn: unknown, host: Host): Mounted {
   const component = fn as (props: Record<string, unknown>) => unknown;
-  const instance = new FunctionComponentInstance(host.env, host.hooks, component, component.name || 'default');
+  const instance = new FunctionComponentInstance(
+    host.env,
+    host.hooks,
+    component,
+    component.name || 'default',
+    tracedProps(host),
+  );
   host.onSettle(() => {
     try {
       return instance.renderIfDirty();

@@ -34,6 +34,15 @@ import { toJson, Trace } from './trace';
 export type { HostOptions } from './native';
 
 export type HostName = 'wx' | 'qq' | 'swan';
+
+/** How often the app used each recording API (summed over wx, qq and swan). */
+export interface Usage {
+  startRecord: number;
+  stopRecord: number;
+  /** startRecord + stopRecord. */
+  oldApiCalls: number;
+  getRecorderManagerCalls: number;
+}
 export const HOST_NAMES: readonly HostName[] = ['wx', 'qq', 'swan'];
 
 /** One host API object (`wx`) and the recording back-ends behind it. */
@@ -75,7 +84,7 @@ export interface Host {
   /** Registers work to do on every settle (returns true if it did something). */
   onSettle(step: () => boolean): void;
   /** Totals over wx/qq/swan, for the behaviour test's sanity checks. */
-  usage(): { oldApiCalls: number; getRecorderManagerCalls: number };
+  usage(): Usage;
 }
 
 export function createHost(hostOptions: HostOptions = {}): Host {
@@ -152,30 +161,38 @@ export function createHost(hostOptions: HostOptions = {}): Host {
     invoke,
     settle: () => clock.settle(),
     onSettle: (step) => void settleSteps.push(step),
-    usage: () => ({
-      oldApiCalls: HOST_NAMES.reduce((n, h) => n + apis[h].oldApi.calls, 0),
-      getRecorderManagerCalls: HOST_NAMES.reduce((n, h) => n + apis[h].getRecorderManagerCalls, 0),
-    }),
+    usage: () => {
+      const sum = (f: (a: ApiHost) => number) => HOST_NAMES.reduce((n, h) => n + f(apis[h]), 0);
+      const startRecord = sum((a) => a.oldApi.calls.startRecord);
+      const stopRecord = sum((a) => a.oldApi.calls.stopRecord);
+      return {
+        startRecord,
+        stopRecord,
+        oldApiCalls: startRecord + stopRecord,
+        getRecorderManagerCalls: sum((a) => a.getRecorderManagerCalls),
+      };
+    },
   };
 }
 
 function createApiHost(name: HostName, env: NativeEnv): ApiHost {
   const oldApi = new OldRecordApi(env);
   const manager = new FakeRecorderManager(env);
-  let created = 0;
   const own: Record<string, unknown> = {
     startRecord: (options?: unknown) => oldApi.startRecord(options),
     stopRecord: (options?: unknown) => oldApi.stopRecord(options),
     getRecorderManager: () => {
-      host.getRecorderManagerCalls++;
+      apiHost.getRecorderManagerCalls++;
       return manager;
     },
     env: { USER_DATA_PATH: 'wxfile://usr' },
   };
+  let created = 0;
   const generic = new Map<string, unknown>();
   const api = new Proxy(own, {
     get(target, prop) {
-      if (typeof prop !== 'string') return undefined;
+      // Not thenable: resolving a promise with `wx` must not call a fake `wx.then`.
+      if (typeof prop !== 'string' || prop === 'then') return undefined;
       if (prop in target) return target[prop];
       let fn = generic.get(prop);
       if (!fn) {
@@ -197,8 +214,8 @@ function createApiHost(name: HostName, env: NativeEnv): ApiHost {
       return true;
     },
   });
-  const host: ApiHost = { name, api, oldApi, manager, getRecorderManagerCalls: 0 };
-  return host;
+  const apiHost: ApiHost = { name, api, oldApi, manager, getRecorderManagerCalls: 0 };
+  return apiHost;
 }
 
 const INITIAL_PROPERTIES: Record<string, Record<string, unknown>> = {
@@ -325,7 +342,7 @@ function createTaro(env: NativeEnv, wx: Record<string, unknown>, reactLite: Reac
   const wrapped = new Map<string, unknown>();
   const taro: Record<string, unknown> = new Proxy(own, {
     get(target, prop) {
-      if (typeof prop !== 'string') return undefined;
+      if (typeof prop !== 'string' || prop === 'then') return undefined;
       if (prop === 'default') return taro;
       if (prop in target) return target[prop];
       let fn = wrapped.get(prop);

@@ -14,7 +14,8 @@
  * The code runs in its own `vm` context whose globals are the host's: `wx`, `qq`,
  * `swan`, `Page`, `Component`, `App`, `getApp`, a traced `console`, the fake clock's
  * timers and `Date`, and the tracked `Promise`. `require` knows '@tarojs/taro', 'react'
- * and '@tarojs/components' (the host's fakes); anything else throws a clear error.
+ * and '@tarojs/components' (the host's fakes), style sheets are empty modules; anything
+ * else throws a clear error.
  */
 import * as path from 'path';
 import * as ts from 'typescript';
@@ -24,6 +25,14 @@ import { createElement, Fragment } from './react-lite';
 
 /** Modules a runnable program may require; the simulation provides fakes for them. */
 export const PROVIDED_MODULES: readonly string[] = ['@tarojs/taro', 'react', '@tarojs/components'];
+
+/** Style sheets (`import './index.scss'` in Taro pages) load as empty modules: no behaviour. */
+const STYLE_SHEET = /\.(?:css|scss|sass|less|styl|stylus|wxss)$/;
+
+/** Can a program that requires `id` run in the simulation? */
+export function isProvidedModule(id: string): boolean {
+  return PROVIDED_MODULES.includes(id) || STYLE_SHEET.test(id);
+}
 
 /** Extensions the loader can compile. */
 export const LOADABLE_EXTENSIONS: readonly string[] = ['js', 'jsx', 'ts', 'tsx', 'mjs', 'cjs'];
@@ -143,6 +152,7 @@ export function loadApp(code: string, filename: string, host: Host): LoadedApp {
       case '@tarojs/components':
         return host.components;
       default:
+        if (typeof id === 'string' && STYLE_SHEET.test(id)) return {};
         throw new LoadError(
           filename,
           `requires '${String(id)}', which the simulated runtime does not provide (only ${PROVIDED_MODULES.join(', ')})`,

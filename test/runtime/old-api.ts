@@ -26,8 +26,8 @@ const DEFAULT_SECONDS = 60;
 const MAX_SECONDS = 600;
 
 export class OldRecordApi {
-  /** How many times the app called startRecord / stopRecord (for the behaviour test's sanity checks). */
-  calls = 0;
+  /** How many times the app called each API (for the behaviour test's checks and probes). */
+  readonly calls = { startRecord: 0, stopRecord: 0 };
   private readonly native: NativeRecorder;
 
   constructor(private readonly env: NativeEnv) {
@@ -35,7 +35,7 @@ export class OldRecordApi {
   }
 
   startRecord(options?: unknown): Promise<unknown> | undefined {
-    this.calls++;
+    this.calls.startRecord++;
     const { env } = this;
     const opts = isObject(options) ? options : {};
 
@@ -80,7 +80,7 @@ export class OldRecordApi {
    * Returns undefined (Taro types it `void`; SPEC documents no Promise form for it).
    */
   stopRecord(options?: unknown): undefined {
-    this.calls++;
+    this.calls.stopRecord++;
     const { env } = this;
     const opts = isObject(options) ? options : {};
     this.native.stop(false);

@@ -77,6 +77,7 @@ export class FunctionComponentInstance {
     private readonly dispatcher: HookDispatcher,
     private readonly component: (props: Record<string, unknown>) => unknown,
     readonly name: string,
+    private readonly props: Record<string, unknown> = {},
   ) {}
 
   /** Renders (exceptions propagate to the caller), then runs due effects. */
@@ -85,7 +86,7 @@ export class FunctionComponentInstance {
     this.dispatcher.current = this;
     this.cursor = 0;
     try {
-      this.tree = this.component({});
+      this.tree = this.component(this.props);
     } finally {
       this.dispatcher.current = null;
     }

@@ -8,7 +8,7 @@
  * time moves on, so late events show up in the trace too.
  */
 import { classify, Classified, findUnits, mountUnit } from './driver';
-import { createHost, HostOptions } from './host';
+import { createHost, HostOptions, Usage } from './host';
 import { loadApp } from './load';
 import type { TraceEntry } from './trace';
 
@@ -85,18 +85,22 @@ export function applies(scenario: Scenario, roles: Roles): boolean {
 }
 
 /**
- * The (start, stop) handler pairs to try: each toggle with itself; each start handler with
- * each stop handler (or each toggle when there is no stop handler); stop handlers alone
- * when nothing starts. Capped, so a big page does not explode into hundreds of runs.
+ * The (start, stop) handler pairs to try: every handler that can start (start handlers,
+ * then toggles) with every handler that can stop (stop handlers, then toggles), so a
+ * toggle plays both roles and is also tried with a dedicated stop handler (a start
+ * handler that schedules its own `stopRecord` is a toggle by its text). Start handlers
+ * alone when nothing stops, stop handlers alone when nothing starts. Capped, so a big page
+ * does not explode into hundreds of runs.
  */
 export function rolePairs(c: Classified, max = 8): Roles[] {
-  const pairs: Roles[] = c.toggle.map((t) => ({ start: t, stop: t }));
-  const stops = c.stop.length > 0 ? c.stop : c.toggle;
-  for (const s of c.start) {
-    if (stops.length === 0) pairs.push({ start: s });
-    for (const t of stops) pairs.push({ start: s, stop: t });
+  const starts = [...c.start, ...c.toggle];
+  const stops = [...c.stop, ...c.toggle];
+  const pairs: Roles[] = [];
+  for (const start of starts) {
+    if (stops.length === 0) pairs.push({ start });
+    for (const stop of stops) pairs.push({ start, stop });
   }
-  if (c.start.length === 0 && c.toggle.length === 0) for (const t of c.stop) pairs.push({ stop: t });
+  if (starts.length === 0) for (const stop of stops) pairs.push({ stop });
   return pairs.slice(0, max);
 }
 
@@ -107,7 +111,7 @@ export interface ProgramSource {
 
 export interface ScenarioRun {
   trace: TraceEntry[];
-  usage: { oldApiCalls: number; getRecorderManagerCalls: number };
+  usage: Usage;
 }
 
 /** Loads `program` on a fresh host and plays `scenario` on unit `unitId`. */
@@ -140,18 +144,56 @@ export async function runScenario(
   return { trace: host.trace.entries, usage: host.usage() };
 }
 
-/** Loads and mounts `program` once to list its units and classify their handlers. */
-export async function inspectProgram(program: ProgramSource): Promise<Map<string, Classified & { all: string[] }>> {
-  const out = new Map<string, Classified & { all: string[] }>();
+/** A unit of a program, its handlers and how their roles were found. */
+export interface UnitInfo extends Classified {
+  /** Every handler name the unit offers. */
+  all: string[];
+  /**
+   * 'text': from the words startRecord/stopRecord in the handlers' source (the rule).
+   * 'probe': no handler's text names them (e.g. `onTap={() => start()}` calling a
+   *   closure), so each handler was called once on a throwaway host to see which one
+   *   reaches startRecord/stopRecord. 'none': neither found anything.
+   */
+  foundBy: 'text' | 'probe' | 'none';
+}
+
+/** Loads and mounts `program` to list its units and classify their handlers. */
+export async function inspectProgram(program: ProgramSource): Promise<Map<string, UnitInfo>> {
+  const out = new Map<string, UnitInfo>();
   const probe = createHost();
   const units = findUnits(loadApp(program.code, program.filename, probe), probe);
   for (const unit of units) {
     // Each unit on its own host: mounting runs app code.
-    const host = createHost();
-    const mounted = mountUnit(loadApp(program.code, program.filename, host), unit.id, host);
-    await mounted.load();
+    const mounted = await mountFresh(program, unit.id);
     const handlers = mounted.handlers();
-    out.set(unit.id, { ...classify(handlers), all: [...handlers.keys()] });
+    const all = [...handlers.keys()];
+    const byText = classify(handlers);
+    if (byText.start.length + byText.stop.length + byText.toggle.length > 0) {
+      out.set(unit.id, { ...byText, all, foundBy: 'text' });
+      continue;
+    }
+    const byProbe: Classified = { start: [], stop: [], toggle: [] };
+    for (const name of all) {
+      const m = await mountFresh(program, unit.id);
+      const before = m.host.usage();
+      await m.call(name);
+      await m.host.clock.advance(0);
+      const after = m.host.usage();
+      const starts = after.startRecord > before.startRecord;
+      const stops = after.stopRecord > before.stopRecord;
+      if (starts && stops) byProbe.toggle.push(name);
+      else if (starts) byProbe.start.push(name);
+      else if (stops) byProbe.stop.push(name);
+    }
+    const found = byProbe.start.length + byProbe.stop.length + byProbe.toggle.length > 0;
+    out.set(unit.id, { ...byProbe, all, foundBy: found ? 'probe' : 'none' });
   }
   return out;
+}
+
+async function mountFresh(program: ProgramSource, unitId: string) {
+  const host = createHost();
+  const mounted = mountUnit(loadApp(program.code, program.filename, host), unitId, host);
+  await mounted.load();
+  return Object.assign(mounted, { host });
 }
