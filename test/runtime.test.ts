@@ -711,11 +711,16 @@ describe('loader', () => {
     ]);
   });
 
-  test('any other require throws a clear error', () => {
+  test('a package the simulation does not provide throws a clear error', () => {
     expect(() => loadApp("const x = require('lodash')", '/virtual/a.js', createHost())).toThrow(
       /requires 'lodash', which the simulated runtime does not provide/,
     );
-    expect(() => loadApp("import m from './mic'", '/virtual/a.js', createHost())).toThrow(/'\.\/mic'/);
+  });
+
+  test("the app's own modules are traced stand-ins, the same for both programs", () => {
+    const host = createHost();
+    loadApp("const util = require('../../utils/util.js')\nutil.formatTime(1)", '/virtual/a.js', host);
+    expect(host.trace.entries).toEqual([{ t: 0, kind: 'call', api: 'module:../../utils/util.js.formatTime', args: [1] }]);
   });
 
   test('requiredModules lists imports, requires and plugins', () => {

@@ -71,6 +71,11 @@ export interface Host {
   readonly react: ReactLite['react'];
   /** The fake `@tarojs/components` module (any component name is a string tag). */
   readonly components: Record<string, unknown>;
+  /**
+   * A stand-in for one of the app's own modules (`require('../../utils/util.js')`): every
+   * call to it is traced and returns undefined, the same way for both programs.
+   */
+  appModule(id: string): Record<string, unknown>;
   /** The app realm's tracked Promise (see rejections.ts). */
   readonly Promise: PromiseConstructor;
   readonly hooks: HookDispatcher;
@@ -156,6 +161,7 @@ export function createHost(hostOptions: HostOptions = {}): Host {
     taro,
     react: reactLite.react,
     components,
+    appModule: (id) => tracedObject(env, `module:${id}`, {}),
     Promise: tracker.Promise,
     hooks,
     invoke,

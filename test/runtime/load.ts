@@ -29,9 +29,12 @@ export const PROVIDED_MODULES: readonly string[] = ['@tarojs/taro', 'react', '@t
 /** Style sheets (`import './index.scss'` in Taro pages) load as empty modules: no behaviour. */
 const STYLE_SHEET = /\.(?:css|scss|sass|less|styl|stylus|wxss)$/;
 
+/** The app's own modules (`./x`, `../../utils/util.js`): traced stand-ins, see Host.appModule. */
+const APP_MODULE = /^\.{1,2}\//;
+
 /** Can a program that requires `id` run in the simulation? */
 export function isProvidedModule(id: string): boolean {
-  return PROVIDED_MODULES.includes(id) || STYLE_SHEET.test(id);
+  return PROVIDED_MODULES.includes(id) || STYLE_SHEET.test(id) || APP_MODULE.test(id);
 }
 
 /** Extensions the loader can compile. */
@@ -153,6 +156,7 @@ export function loadApp(code: string, filename: string, host: Host): LoadedApp {
         return host.components;
       default:
         if (typeof id === 'string' && STYLE_SHEET.test(id)) return {};
+        if (typeof id === 'string' && APP_MODULE.test(id)) return host.appModule(id);
         throw new LoadError(
           filename,
           `requires '${String(id)}', which the simulated runtime does not provide (only ${PROVIDED_MODULES.join(', ')})`,
