@@ -14,6 +14,7 @@ import {
   visibleExistingManager,
 } from './manager';
 import { parseFile, parserFor } from './parse';
+import { isSingleFileComponent, migrateSfc } from './sfc';
 import { MigrateOptions, MigrationError, MigrationResult, SiteReport } from './report';
 import { ManagerRef, RewriteContext, startEdit, stopEdit } from './rewrite';
 import { Site, findNamedBindings, findSites } from './sites';
@@ -26,11 +27,22 @@ export function mightContainLegacyCalls(source: string): boolean {
 }
 
 /**
- * The whole migration of one file: parse -> find sites -> decide per site -> edit ->
- * verify. Returns the input string itself when nothing changes; throws MigrationError when
- * the file cannot be parsed or the result would not parse (the caller writes nothing then).
+ * The migration of one file. Single-file components (`.vue`, `.wpy`) are migrated script
+ * block by script block; everything else is one script. Returns the input string itself
+ * when nothing changes; throws MigrationError when the file cannot be parsed or the result
+ * would not parse (the caller writes nothing then).
  */
-export function migrateSource(source: string, filePath: string, _options: MigrateOptions = {}): MigrationResult {
+export function migrateSource(source: string, filePath: string, options: MigrateOptions = {}): MigrationResult {
+  if (!mightContainLegacyCalls(source)) return { output: source, changed: false, sites: [] };
+  if (isSingleFileComponent(filePath)) return migrateSfc(source, filePath, options, migrateScript);
+  return migrateScript(source, filePath, options);
+}
+
+/**
+ * One script: parse -> find sites -> decide per site -> edit -> verify. `filePath`'s
+ * extension picks the parser (SFC blocks pass a virtual path ending in their `lang`).
+ */
+export function migrateScript(source: string, filePath: string, _options: MigrateOptions = {}): MigrationResult {
   if (!mightContainLegacyCalls(source)) return { output: source, changed: false, sites: [] };
   const { j, root, comments } = parseFile(source, filePath);
   const taroNames = findTaroModuleNames(j, root);
