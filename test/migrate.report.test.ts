@@ -35,6 +35,12 @@ describe('site positions and actions', () => {
     expect(start.notes).toContain(NOTES.taroPlatformsWithoutRecorder);
   });
 
+  test('error-text tests that keep their answer are converted, the old prefix rewritten', () => {
+    const [start] = sitesOf('native-errmsg-substring-test.input.js');
+    expect(start.action).toBe('converted');
+    expect(start.notes).toContain(NOTES.errorTextChanges);
+  });
+
   test('an undocumented duration carries its note', () => {
     const [memo] = sitesOf('native-duration-seconds.input.js');
     expect(memo.notes).toContain(NOTES.durationWasAndroidOnly);
@@ -51,8 +57,9 @@ describe('reasons for sites left alone', () => {
     ['jssdk-weak-dom-signs.input.js', [/JS-SDK web page \(browser global document/, /JS-SDK web page/]],
     ['foreign-hosts.input.js', [/Alipay/, /Douyin/, /Douyin/, /uni-app/, /uni-app/]],
     ['promise-forms-not-yet.input.ts', [/value of startRecord\(...\) is used/, /value of startRecord\(...\) is used/]],
-    ['errmsg-compare-not-yet.input.js', [/fail callback reads errMsg/]],
-    ['typed-callback-not-yet.input.ts', [/type annotation/]],
+    ['errmsg-unknown-wording-not-yet.input.js', [/success callback reads res\.errMsg, which was 'startRecord:ok'/, /kept on the old API/]],
+    ['errmsg-auth-denied-not-yet.input.js', [/looks for 'auth denied' in errMsg/, /kept on the old API/]],
+    ['errmsg-passed-on-not-yet.input.js', [/uses errMsg in a way this tool cannot check/, /kept on the old API/]],
     ['options-variable-not-yet.input.js', [/not an object literal/, /stopRecord is called with options/]],
     ['test-mocks-assignments.input.js', [/assigned or deleted/, /assigned or deleted/, /assigned or deleted/]],
     ['stop-in-fail-loop-not-yet.input.js', [/fail callback calls stopRecord.*loop/, /kept on the old API because the startRecord at line 5/, /kept on the old API/]],

@@ -99,6 +99,7 @@ export function migrateScript(source: string, filePath: string, _options: Migrat
       const statementPath = site.statement!;
       const inList = isStatementList(statementPath.parent?.node);
       edits.push(startEdit(statementPath.node, inList, decision.start, planner.forStart(site, inList), ctx));
+      for (const r of decision.start.rewrites) edits.push({ start: r.start, end: r.end, build: () => r.text });
     } else {
       edits.push(stopEdit(site.call!.node, planner.forStop(site)));
     }

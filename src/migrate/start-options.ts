@@ -19,8 +19,17 @@ export interface Callback {
   form: 'arrow' | 'function' | 'method' | 'reference';
 }
 
+/** A small text change inside a callback that keeps its meaning under the new API. */
+export interface TextRewrite {
+  start: number;
+  end: number;
+  text: string;
+}
+
 export interface StartOptions {
   callbacks: Partial<Record<CallbackKey, Callback>>;
+  /** Error-string literals and type names inside the callbacks, rewritten for the new API. */
+  rewrites: TextRewrite[];
   /** Recording limit for `start({ duration })`, in milliseconds. */
   durationMs: number;
   notes: string[];
@@ -33,14 +42,14 @@ const OLD_HARD_LIMIT_MS = 60000;
 
 export function analyzeStartOptions(call: ASTPath<any>, typescript: boolean): Analysis {
   const args = call.node.arguments;
-  if (args.length === 0) return { ok: true, options: { callbacks: {}, durationMs: OLD_HARD_LIMIT_MS, notes: [] } };
+  if (args.length === 0) return { ok: true, options: { callbacks: {}, rewrites: [], durationMs: OLD_HARD_LIMIT_MS, notes: [] } };
   if (args.length > 1) return { ok: false, reason: 'startRecord is called with more than one argument' };
   const object = args[0];
   if (object.type !== 'ObjectExpression') {
     return { ok: false, reason: 'the options are not an object literal written at the call (not converted yet)' };
   }
 
-  const options: StartOptions = { callbacks: {}, durationMs: OLD_HARD_LIMIT_MS, notes: [] };
+  const options: StartOptions = { callbacks: {}, rewrites: [], durationMs: OLD_HARD_LIMIT_MS, notes: [] };
   for (const property of object.properties) {
     if (property.type === 'SpreadElement' || property.type === 'SpreadProperty') {
       return { ok: false, reason: 'the options object spreads another object (not converted yet)' };
@@ -61,6 +70,7 @@ export function analyzeStartOptions(call: ASTPath<any>, typescript: boolean): An
     if ('reason' in analysis) return { ok: false, reason: analysis.reason };
     options.callbacks[key as CallbackKey] = analysis.callback;
     options.notes.push(...analysis.notes);
+    options.rewrites.push(...analysis.rewrites);
   }
   return { ok: true, options };
 }
@@ -87,7 +97,7 @@ function durationFromSeconds(property: any): number | null {
   return Math.round(seconds * 1000);
 }
 
-type CallbackAnalysis = { callback: Callback; notes: string[] } | { reason: string };
+type CallbackAnalysis = { callback: Callback; notes: string[]; rewrites: TextRewrite[] } | { reason: string };
 
 function analyzeCallback(key: CallbackKey, property: any, typescript: boolean): CallbackAnalysis {
   if (property.type === 'ObjectMethod') {
@@ -111,60 +121,200 @@ function analyzeFunction(key: CallbackKey, property: any, fn: any, form: Callbac
   if (fn.generator) return { reason: `the ${key} callback is a generator` };
   if (form !== 'arrow' && usesArguments(fn.body)) return { reason: `the ${key} callback reads \`arguments\`` };
   const callback: Callback = { key, property, value: fn, form };
-  if (fn.params.length === 0) return { callback, notes: [] };
+  if (fn.params.length === 0) return { callback, notes: [], rewrites: [] };
   if (fn.params.length > 1) return { reason: `the ${key} callback takes more than one parameter` };
   const param = fn.params[0];
-  const annotation = param.typeAnnotation?.typeAnnotation?.type;
-  if (annotation && annotation !== 'TSAnyKeyword' && annotation !== 'TSUnknownKeyword') {
-    return { reason: `the ${key} callback's parameter has a type annotation for the old API (not converted yet)` };
+  const typeRewrite = retypeParameter(key, param);
+  if (typeRewrite === null) {
+    return { reason: `the ${key} callback's parameter has a type this tool does not know how to carry over (not converted yet)` };
   }
-  if (param.type === 'ObjectPattern') return analyzeDestructuredResult(key, param, callback);
+  if (param.type === 'ObjectPattern') return withRewrites(analyzeDestructuredResult(key, param, callback), typeRewrite);
   if (param.type !== 'Identifier') return { reason: `the ${key} callback's parameter is not a plain name` };
   if (key === 'complete' && typescript) {
     // complete is called from both listeners with two different result types.
     return { reason: 'the complete callback takes a parameter, which would need a type for both results (not converted yet)' };
   }
-  return analyzeResultUses(key, param.name, fn, callback);
+  return withRewrites(analyzeResultUses(key, param.name, fn, callback), typeRewrite);
+}
+
+function withRewrites(analysis: CallbackAnalysis, extra: TextRewrite[]): CallbackAnalysis {
+  return 'reason' in analysis ? analysis : { ...analysis, rewrites: [...analysis.rewrites, ...extra] };
+}
+
+/**
+ * The old result types, and what the listener hands over instead. `any`/`unknown` and the
+ * general error result types fit both APIs as they are. Returns the rewrites to make, or
+ * null when the annotation is something else.
+ */
+function retypeParameter(key: CallbackKey, param: any): TextRewrite[] | null {
+  const annotation = param.typeAnnotation?.typeAnnotation;
+  if (!annotation || annotation.type === 'TSAnyKeyword' || annotation.type === 'TSUnknownKeyword') return [];
+  if (annotation.type !== 'TSTypeReference') return null;
+  const name = qualifiedName(annotation.typeName);
+  if (name === null) return null;
+  if (key === 'success') {
+    if (name === 'WechatMiniprogram.StartRecordSuccessCallbackResult') {
+      return [{ start: annotation.typeName.start, end: annotation.typeName.end, text: 'WechatMiniprogram.OnStopListenerResult' }];
+    }
+    const taro = /^([\w$]+)\.startRecord\.SuccessCallbackResult$/.exec(name);
+    if (taro) return [{ start: annotation.typeName.start, end: annotation.typeName.end, text: `${taro[1]}.RecorderManager.OnStopCallbackResult` }];
+    return null;
+  }
+  if (key === 'fail' && (name === 'WechatMiniprogram.GeneralCallbackResult' || name === 'TaroGeneral.CallbackResult')) return [];
+  return null;
+}
+
+function qualifiedName(node: any): string | null {
+  if (node.type === 'Identifier') return node.name;
+  if (node.type === 'TSQualifiedName') {
+    const left = qualifiedName(node.left);
+    return left === null ? null : `${left}.${node.right.name}`;
+  }
+  return null;
 }
 
 /** `success({ tempFilePath })` reads the one field both APIs provide. */
 function analyzeDestructuredResult(key: CallbackKey, pattern: any, callback: Callback): CallbackAnalysis {
   const fields = pattern.properties.map((p: any) => (p.type === 'RestElement' ? '...' : propertyKey(p)));
-  if (key === 'success' && fields.every((f: string | null) => f === 'tempFilePath')) return { callback, notes: [] };
+  if (key === 'success' && fields.every((f: string | null) => f === 'tempFilePath')) return { callback, notes: [], rewrites: [] };
   return { reason: `the ${key} callback destructures ${fields.join(', ')} from its result, which differs in the new API` };
 }
 
 /** What a callback does with its result argument, use by use. */
 function analyzeResultUses(key: CallbackKey, name: string, fn: any, callback: Callback): CallbackAnalysis {
   const notes = new Set<string>();
+  const rewrites: TextRewrite[] = [];
   for (const use of findUses(fn.body, name)) {
-    const parent = use.parent;
+    const parent = use.ancestors[0];
     if (parent.type === 'MemberExpression' && parent.object === use.node && !parent.computed) {
       const field = parent.property.name;
       if (key === 'success' && field === 'tempFilePath') continue;
+      if (field === 'errMsg' && key === 'fail') {
+        const verdict = errorMessageUse(parent, use.ancestors.slice(1));
+        if ('reason' in verdict) return verdict;
+        rewrites.push(...verdict.rewrites);
+        if (verdict.note) notes.add(verdict.note);
+        continue;
+      }
       if (field === 'errMsg') {
         return {
           reason:
             key === 'success'
               ? "the success callback reads res.errMsg, which was 'startRecord:ok' and does not exist in onStop's result (not converted yet)"
-              : `the ${key} callback reads errMsg, whose text changes from 'startRecord:fail...' to 'operateRecorder:fail...' (not converted yet)`,
+              : `the ${key} callback reads errMsg, which is the success or the error text depending on the path (not converted yet)`,
         };
       }
       return { reason: `the ${key} callback reads ${name}.${field}, which differs in the new API` };
     }
-    if (isConsoleArgument(use)) {
+    if (isConsoleArgument(use.node, parent)) {
       notes.add(key === 'success' ? NOTES.successResultLogged : NOTES.errorTextChanges);
       continue;
     }
     return { reason: `the ${key} callback passes its result on as a whole, and the result's shape differs in the new API (not converted yet)` };
   }
-  return { callback, notes: [...notes] };
+  return { callback, notes: [...notes], rewrites };
+}
+
+/**
+ * The old and new error texts differ by their prefix (`startRecord:fail` against
+ * `operateRecorder:fail`) and, for some errors, by their wording. Tests on the text keep
+ * their result when they look for a part both wordings share, or for the old prefix, which
+ * is rewritten to the new one. Anything else would silently change a branch.
+ */
+/**
+ * Texts both APIs' messages contain for the same failure. The old API spelled a refusal
+ * `auth deny` (Android) or `auth denied` (iOS); the new one says `auth deny`: a test for
+ * `auth deny` keeps its answer, a test for `auth denied` does not.
+ */
+const SHARED_PHRASES = ['auth deny', "audio is recording, don't start record again"];
+const FAIL_ONLY = /^:?fail:?$/;
+
+function isSharedText(text: string): boolean {
+  return (
+    FAIL_ONLY.test(text) ||
+    /^startRecord:(fail)?$/.test(text) ||
+    (text.length >= 4 && SHARED_PHRASES.some((phrase) => phrase.includes(text)))
+  );
+}
+const EXACT_ERRORS: Record<string, string> = {
+  "startRecord:fail:audio is recording, don't start record again": "operateRecorder:fail:audio is recording, don't start record again",
+  'startRecord:fail auth deny': 'operateRecorder:fail auth deny',
+};
+const STRING_TESTS = new Set(['indexOf', 'includes', 'startsWith', 'lastIndexOf', 'search', 'match']);
+const DISPLAY_CALLS = /^(showToast|showModal|showLoading|setData|setState)$/;
+
+type ErrorUse = { rewrites: TextRewrite[]; note?: string } | { reason: string };
+
+function errorMessageUse(member: any, ancestors: any[]): ErrorUse {
+  const [parent, grandparent] = ancestors;
+  const cannot = (what: string): ErrorUse => ({
+    reason: `the fail callback ${what}; the error texts change from 'startRecord:fail...' to 'operateRecorder:fail...' (not converted yet)`,
+  });
+  // err.errMsg.indexOf('auth deny') and the like
+  if (parent?.type === 'MemberExpression' && parent.object === member && !parent.computed && STRING_TESTS.has(parent.property.name)) {
+    if (grandparent?.type !== 'CallExpression' || grandparent.callee !== parent) return cannot(`uses errMsg.${parent.property.name}`);
+    return substringTest(grandparent.arguments[0], cannot);
+  }
+  // /auth deny/.test(err.errMsg)
+  if (parent?.type === 'CallExpression' && parent.arguments[0] === member && parent.callee.type === 'MemberExpression' &&
+      parent.callee.property.name === 'test' && parent.callee.object.type === 'RegExpLiteral') {
+    return substringTest(parent.callee.object, cannot);
+  }
+  // err.errMsg === 'startRecord:fail auth deny'
+  if (parent?.type === 'BinaryExpression' && ['===', '!==', '==', '!='].includes(parent.operator)) {
+    const other = parent.left === member ? parent.right : parent.left;
+    if (other.type !== 'StringLiteral') return cannot('compares errMsg with a value that is not a string literal');
+    const mapped = EXACT_ERRORS[other.value];
+    if (!mapped) return cannot(`compares errMsg with '${other.value}', which has no known counterpart`);
+    return { rewrites: [literalRewrite(other, mapped)] };
+  }
+  if (isConsoleArgument(member, parent)) return { rewrites: [], note: NOTES.errorTextChanges };
+  // Shown to the user: the text changes, the behaviour does not.
+  if (parent?.type === 'ObjectProperty' && parent.value === member && isDisplayCall(ancestors[1], ancestors[2])) {
+    return { rewrites: [], note: NOTES.errorTextChanges };
+  }
+  return cannot('uses errMsg in a way this tool cannot check');
+}
+
+function substringTest(argument: any, cannot: (what: string) => ErrorUse): ErrorUse {
+  if (argument?.type === 'StringLiteral') {
+    const text: string = argument.value;
+    const renamed = text.replace(/startRecord/g, 'operateRecorder');
+    if (!isSharedText(text)) return cannot(`looks for '${text}' in errMsg, which the new API words differently`);
+    return { rewrites: renamed === text ? [] : [literalRewrite(argument, renamed)] };
+  }
+  if (argument?.type === 'RegExpLiteral') {
+    const pattern: string = argument.pattern;
+    // Only patterns that are plain text (or the anchored old prefix) can be judged.
+    const plain = /^[\w :',]+$/.test(pattern) && !argument.flags.includes('i');
+    const shared = (plain && isSharedText(pattern)) || pattern === '^startRecord:fail';
+    if (!shared) return cannot(`matches errMsg against /${pattern}/, which the new API may word differently`);
+    if (!pattern.includes('startRecord')) return { rewrites: [] };
+    return { rewrites: [{ start: argument.start, end: argument.end, text: `/${pattern.replace(/startRecord/g, 'operateRecorder')}/${argument.flags}` }] };
+  }
+  return cannot('looks for a computed value in errMsg');
+}
+
+/** The literal with new content, in its own quote style. */
+function literalRewrite(literal: any, value: string): TextRewrite {
+  const quote = (literal.extra?.raw ?? "'")[0] === '"' ? '"' : "'";
+  const escaped = value.replace(/\\/g, '\\\\').replace(new RegExp(quote, 'g'), `\\${quote}`);
+  return { start: literal.start, end: literal.end, text: `${quote}${escaped}${quote}` };
+}
+
+/** `{ title: err.errMsg }` passed straight to showToast/showModal/setData/setState. */
+function isDisplayCall(objectExpression: any, call: any): boolean {
+  if (objectExpression?.type !== 'ObjectExpression' || call?.type !== 'CallExpression') return false;
+  if (!call.arguments.includes(objectExpression)) return false;
+  const callee = call.callee;
+  const name = callee.type === 'MemberExpression' && !callee.computed ? callee.property.name : callee.type === 'Identifier' ? callee.name : '';
+  return DISPLAY_CALLS.test(name);
 }
 
 interface Use {
   node: any;
-  parent: any;
-  grandparent: any;
+  /** Parent first, then its parent, and so on up to the callback body. */
+  ancestors: any[];
 }
 
 /**
@@ -173,22 +323,23 @@ interface Use {
  */
 function findUses(body: any, name: string): Use[] {
   const uses: Use[] = [];
-  const walk = (node: any, parent: any, grandparent: any, hidden: boolean) => {
+  const walk = (node: any, ancestors: any[], hidden: boolean) => {
     if (!node || typeof node.type !== 'string') return;
-    if (node.type === 'Identifier' && node.name === name && !hidden && isReference(node, parent)) {
-      uses.push({ node, parent, grandparent });
+    if (node.type === 'Identifier' && node.name === name && !hidden && isReference(node, ancestors[0])) {
+      uses.push({ node, ancestors });
       return;
     }
     const isFunction = /Function|ObjectMethod|ClassMethod/.test(node.type) && node !== body;
     const hides = hidden || (isFunction && declaresName(node, name));
+    const inner = [node, ...ancestors];
     for (const key of Object.keys(node)) {
       if (key === 'loc' || key === 'start' || key === 'end' || key === 'comments' || key.endsWith('Comments')) continue;
       const child = node[key];
-      if (Array.isArray(child)) child.forEach((c) => walk(c, node, parent, hides));
-      else if (child && typeof child.type === 'string') walk(child, node, parent, hides);
+      if (Array.isArray(child)) child.forEach((c) => walk(c, inner, hides));
+      else if (child && typeof child.type === 'string') walk(child, inner, hides);
     }
   };
-  walk(body, null, null, false);
+  walk(body, [], false);
   return uses;
 }
 
@@ -224,11 +375,10 @@ function findDeclarations(node: any, name: string): boolean {
   return false;
 }
 
-function isConsoleArgument(use: Use): boolean {
-  const call = use.parent;
+function isConsoleArgument(node: any, call: any): boolean {
   return (
-    call.type === 'CallExpression' &&
-    call.arguments.includes(use.node) &&
+    call?.type === 'CallExpression' &&
+    call.arguments.includes(node) &&
     call.callee.type === 'MemberExpression' &&
     call.callee.object.type === 'Identifier' &&
     call.callee.object.name === 'console'

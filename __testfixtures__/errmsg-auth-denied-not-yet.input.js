@@ -1,0 +1,14 @@
+Page({
+  start() {
+    wx.startRecord({
+      success: (res) => this.setData({ src: res.tempFilePath }),
+      fail: (err) => {
+        // iOS spelled it "auth denied"; the recorder manager says "auth deny"
+        if (err.errMsg.includes('auth denied')) wx.openSetting()
+      },
+    })
+  },
+  stop() {
+    wx.stopRecord()
+  },
+})

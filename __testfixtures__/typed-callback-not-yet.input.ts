@@ -1,7 +1,0 @@
-export function capture(onPath: (p: string) => void) {
-  wx.startRecord({
-    success: (res: WechatMiniprogram.StartRecordSuccessCallbackResult) => {
-      onPath(res.tempFilePath)
-    },
-  })
-}
