@@ -40,10 +40,10 @@ function decide(site: Site, facts: FileFacts): Decision {
   if (site.host.kind === 'global' && site.host.name === 'wx' && facts.jsSdkSign) {
     return skip(`JS-SDK web page (${facts.jsSdkSign}): its wx.${site.api} is not the mini-program API`, false);
   }
-  if (site.usage === 'assignment') return skip(`${site.host.name}.${site.api} is assigned or deleted here (a mock or a polyfill): left alone`, false);
-  if (site.usage === 'check') return skip(`${site.host.name}.${site.api} is only tested for existence here: left alone`, false);
+  if (site.usage === 'assignment') return skip(`${site.label} is assigned or deleted here (a mock or a polyfill): left alone`, false);
+  if (site.usage === 'check') return skip(`${site.label} is only tested for existence here: left alone`, false);
   if (site.computed) return skip(`${site.host.name}['${site.api}'] is reached by a computed name (not converted yet)`);
-  if (site.usage === 'reference') return skip(`${site.host.name}.${site.api} is used as a value, not called (e.g. promisify): not converted yet`);
+  if (site.usage === 'reference') return skip(`${site.label} is used as a value, not called (e.g. promisify): not converted yet`);
   const call = site.call!.node;
   if (call.type === 'OptionalCallExpression' || site.member.node.type === 'OptionalMemberExpression') {
     return skip('the call uses optional chaining (?.): not converted yet');
@@ -80,7 +80,7 @@ function decide(site: Site, facts: FileFacts): Decision {
   if (callbacks.fail || callbacks.complete) notes.push(NOTES.onErrorOnIdleStop);
   if (!callbacks.success && !callbacks.fail && !callbacks.complete) notes.push(NOTES.promiseRejectionGone);
   notes.push(NOTES.listenersAreGlobal);
-  if (site.host.kind === 'taro') notes.push(NOTES.taroPlatformsWithoutRecorder);
+  if (site.host.kind === 'taro' || site.host.kind === 'taro-named') notes.push(NOTES.taroPlatformsWithoutRecorder);
   return { site, action: 'convert', notes: [...new Set(notes)], start: analysis.options };
 }
 

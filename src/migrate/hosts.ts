@@ -10,6 +10,8 @@ export type Host =
   | { kind: 'global'; name: string }
   /** The `@tarojs/taro` module under its local name (`Taro`, `T`, ...). */
   | { kind: 'taro'; name: string }
+  /** `startRecord` imported or destructured from `@tarojs/taro`; `name` is its local name. */
+  | { kind: 'taro-named'; name: string }
   /** A host global whose `startRecord` is not WeChat's (or does not exist). */
   | { kind: 'foreign'; name: string };
 
@@ -86,7 +88,3 @@ function isAmbientDeclaration(scope: any, name: string): boolean {
   );
 }
 
-/** The expression text that reaches the host's `getRecorderManager`. */
-export function hostExpression(host: Host): string {
-  return host.name;
-}

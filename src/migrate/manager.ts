@@ -30,7 +30,7 @@ export type Placement = 'module' | 'local';
 
 /** WeChat-compatible hosts that share one manager: `wx` and Taro (weapp) reach the same one. */
 export function hostGroup(host: Host): string {
-  return host.kind === 'taro' ? 'wx' : host.name;
+  return host.kind === 'taro' || host.kind === 'taro-named' ? 'wx' : host.name;
 }
 
 export function findExistingManagers(j: JSCodeshift, root: Collection<any>, taroNames: Set<string>): ExistingManager[] {
@@ -100,7 +100,7 @@ export function insideFunction(path: ASTPath<any>): boolean {
 
 /** Native single-host files get a module-level binding; cross-platform ones fetch it locally. */
 export function choosePlacement(j: JSCodeshift, root: Collection<any>, source: string, filePath: string, taroNames: Set<string>): Placement {
-  if (taroNames.size > 0) return 'local';
+  if (taroNames.size > 0 || source.includes('@tarojs/')) return 'local';
   if (/\.(tsx|jsx)$/i.test(filePath)) return 'local';
   if (root.find(j.ImportDeclaration).some((p) => /^(@tarojs\/|react$|vue$)/.test(String(p.node.source.value)))) return 'local';
   if (root.find(j.JSXElement).size() > 0) return 'local';

@@ -1,6 +1,6 @@
 import { Edit, applyEdits } from './edits';
 import { Host, findTaroModuleNames, resolveHost } from './hosts';
-import { decideAll, findExistingListeners, findStoppingFunctions } from './decide';
+import { Decision, decideAll, findExistingListeners, findStoppingFunctions } from './decide';
 import { findJsSdkEvidence } from './jssdk';
 import {
   ExistingManager,
@@ -17,7 +17,8 @@ import { parseFile, parserFor } from './parse';
 import { isSingleFileComponent, migrateSfc } from './sfc';
 import { MigrateOptions, MigrationError, MigrationResult, SiteReport } from './report';
 import { ManagerRef, RewriteContext, startEdit, stopEdit } from './rewrite';
-import { Site, findNamedBindings, findSites } from './sites';
+import { Site, findSites } from './sites';
+import { NamedBinding, findNamedBindings, planNamedImports } from './named-imports';
 import { detectStyle } from './style';
 import { NameAllocator } from './text';
 
@@ -46,16 +47,10 @@ export function migrateScript(source: string, filePath: string, _options: Migrat
   if (!mightContainLegacyCalls(source)) return { output: source, changed: false, sites: [] };
   const { j, root, comments } = parseFile(source, filePath);
   const taroNames = findTaroModuleNames(j, root);
-  const sites = findSites(j, root, taroNames);
-  const reports: SiteReport[] = findNamedBindings(j, root, taroNames).map((b) => ({
-    api: b.api,
-    line: b.line,
-    column: b.column,
-    action: 'skipped',
-    reason: `${b.api} is ${b.how} (not converted yet): call it as Taro.${b.api}(...) or wait for the shim`,
-    notes: [],
-  }));
-  if (sites.length === 0) return { output: source, changed: false, sites: sortReports(reports) };
+  const named = findNamedBindings(j, root, taroNames);
+  const sites = findSites(j, root, taroNames, named, source);
+  const reports: SiteReport[] = [];
+  if (sites.length === 0) return { output: source, changed: false, sites: [] };
 
   const jsSdk = sites.some((s) => s.host.kind === 'global' && s.host.name === 'wx') ? findJsSdkEvidence(j, root) : null;
   const isTypeScript = parserFor(filePath) !== 'babel';
@@ -66,12 +61,6 @@ export function migrateScript(source: string, filePath: string, _options: Migrat
     names: new NameAllocator(allIdentifierNames(j, root)),
     typescript: isTypeScript,
   };
-  const planner = new ManagerPlanner(
-    findExistingManagers(j, root, taroNames),
-    choosePlacement(j, root, source, filePath, taroNames),
-    ctx,
-  );
-
   const existingManagers = findExistingManagers(j, root, taroNames);
   const decisions = decideAll(sites, {
     jsSdkSign: jsSdk?.sign ?? null,
@@ -87,6 +76,12 @@ export function migrateScript(source: string, filePath: string, _options: Migrat
     typescript: isTypeScript,
     groupsWithStart: new Set(sites.filter((s) => s.api === 'startRecord').map((s) => hostGroup(s.host))),
   });
+
+  // Functions imported by name need `getRecorderManager` from somewhere, and their
+  // declarations change once every use is converted.
+  const namedPlan = planNamed(named, decisions, taroNames, existingGetterName(j, root), ctx);
+  const getterFor = (host: Host) => (host.kind === 'taro-named' ? namedPlan.getter : `${host.name}.getRecorderManager`);
+  const planner = new ManagerPlanner(existingManagers, choosePlacement(j, root, source, filePath, taroNames), ctx, getterFor);
 
   const edits: Edit[] = [];
   for (const decision of decisions) {
@@ -107,6 +102,7 @@ export function migrateScript(source: string, filePath: string, _options: Migrat
   }
 
   if (edits.length === 0) return { output: source, changed: false, sites: sortReports(reports) };
+  edits.push(...namedPlan.edits);
   edits.push(...planner.moduleBindingEdits(root.get().node.program, source, comments));
   const output = applyEdits(source, edits);
   verifyParses(output, filePath);
@@ -118,8 +114,8 @@ export function migrateScript(source: string, filePath: string, _options: Migrat
  * binding(s) to add. See manager.ts for why the placement depends on the file.
  */
 class ManagerPlanner {
-  /** Names of module-level bindings to add, per host group, with the host they call. */
-  private readonly moduleBindings = new Map<string, { name: string; host: string }>();
+  /** Names of module-level bindings to add, per host group, with the getter they call. */
+  private readonly moduleBindings = new Map<string, { name: string; getter: string }>();
   /** Local bindings declared by earlier start sites, per statement list. */
   private readonly localBindings = new Map<any, Map<string, { name: string; end: number }>>();
 
@@ -127,6 +123,8 @@ class ManagerPlanner {
     private readonly existing: ExistingManager[],
     private readonly placement: Placement,
     private readonly ctx: RewriteContext,
+    /** `wx.getRecorderManager`, `Taro.getRecorderManager`, or an imported `getRecorderManager`. */
+    private readonly getterFor: (host: Host) => string,
   ) {}
 
   forStart(site: Site, inStatementList: boolean): ManagerRef {
@@ -140,11 +138,11 @@ class ManagerPlanner {
       perGroup.set(hostGroup(site.host), { name, end: site.statement!.node.end });
       this.localBindings.set(container, perGroup);
     }
-    return { expression: name, declare: { name, host: site.host.name } };
+    return { expression: name, declare: { name, getter: this.getterFor(site.host) } };
   }
 
   forStop(site: Site): ManagerRef {
-    return { expression: this.shared(site) ?? `${site.host.name}.getRecorderManager()` };
+    return { expression: this.shared(site) ?? `${this.getterFor(site.host)}()` };
   }
 
   /** A binding the site can use without declaring one: existing, module-level, or local. */
@@ -155,7 +153,7 @@ class ManagerPlanner {
       const group = hostGroup(site.host);
       let binding = this.moduleBindings.get(group);
       if (!binding) {
-        binding = { name: this.ctx.names.allocate(preferredName(site.host)), host: site.host.name };
+        binding = { name: this.ctx.names.allocate(preferredName(site.host)), getter: this.getterFor(site.host) };
         this.moduleBindings.set(group, binding);
       }
       return binding.name;
@@ -172,7 +170,7 @@ class ManagerPlanner {
     const { style } = this.ctx;
     const semi = style.semicolons ? ';' : '';
     const declarations = [...this.moduleBindings.values()].map(
-      (b) => `${style.declKeyword} ${b.name} = ${b.host}.getRecorderManager()${semi}`,
+      (b) => `${style.declKeyword} ${b.name} = ${b.getter}()${semi}`,
     );
     const at = moduleInsertionPoint(program, source, comments);
     // Without semicolons, a following line that opens with ( [ ` + - / would continue our
@@ -185,6 +183,30 @@ class ManagerPlanner {
       : declarations.join(style.eol) + style.eol + style.eol;
     return [{ start: at.offset, end: at.offset, build: () => text }];
   }
+}
+
+/** Which named bindings lose their last use, and how converted code reaches the manager. */
+function planNamed(named: NamedBinding[], decisions: Decision[], taroNames: Set<string>, existingGetter: string | null, ctx: RewriteContext) {
+  const converted = new Set<NamedBinding>();
+  const kept = new Set<NamedBinding>();
+  for (const d of decisions) {
+    if (d.site.host.kind !== 'taro-named') continue;
+    const binding = named.find((b) => b.local === d.site.host.name)!;
+    (d.action === 'convert' ? converted : kept).add(binding);
+  }
+  const taroObject = taroNames.size > 0 ? [...taroNames][0] : null;
+  return planNamedImports(named, converted, kept, taroObject, existingGetter, ctx.names, ctx.source, ctx.style);
+}
+
+/** `import { getRecorderManager } from '@tarojs/taro'` already in the file: its local name. */
+function existingGetterName(j: any, root: any): string | null {
+  let name: string | null = null;
+  root.find(j.ImportDeclaration, { source: { value: '@tarojs/taro' } }).forEach((p: any) => {
+    for (const s of p.node.specifiers ?? []) {
+      if (s.type === 'ImportSpecifier' && s.imported.name === 'getRecorderManager') name = s.local.name;
+    }
+  });
+  return name;
 }
 
 function preferredName(host: Host): string {

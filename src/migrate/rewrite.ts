@@ -10,8 +10,8 @@ import { hasMultilineLiteral, lineIndent, NameAllocator, reindent, startsItsLine
 export interface ManagerRef {
   /** The expression that reaches the manager at the site: a name, or `Taro.getRecorderManager()`. */
   expression: string;
-  /** When set, the start site first declares `name = host.getRecorderManager()`. */
-  declare?: { name: string; host: string };
+  /** When set, the start site first declares `name = getter()`. */
+  declare?: { name: string; getter: string };
 }
 
 export interface RewriteContext {
@@ -60,7 +60,7 @@ function startLines(statement: any, options: StartOptions, manager: ManagerRef, 
   const comments = commentsByProperty(statement, options, ctx);
 
   if (manager.declare) {
-    lines.push(`${style.declKeyword} ${manager.declare.name} = ${manager.declare.host}.getRecorderManager()${semi}`);
+    lines.push(`${style.declKeyword} ${manager.declare.name} = ${manager.declare.getter}()${semi}`);
   }
   lines.push(...comments.before);
 

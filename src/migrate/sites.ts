@@ -1,5 +1,6 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { Host, resolveHost } from './hosts';
+import { NamedBinding, bindingAt } from './named-imports';
 import { LegacyApi } from './report';
 
 /**
@@ -24,6 +25,8 @@ export interface Site {
   statement: ASTPath<any> | null;
   /** Set when the member is written `wx['startRecord']`. */
   computed: boolean;
+  /** How the function is written at the site (`wx.startRecord`, `Taro.stopRecord`, `stop`). */
+  label: string;
   line: number;
   column: number;
 }
@@ -41,19 +44,62 @@ function legacyApiOf(member: any): { api: LegacyApi; computed: boolean } | null 
   return null;
 }
 
-export function findSites(j: JSCodeshift, root: Collection<any>, taroNames: Set<string>): Site[] {
+export function findSites(j: JSCodeshift, root: Collection<any>, taroNames: Set<string>, named: NamedBinding[], source: string): Site[] {
   const sites: Site[] = [];
   const visit = (member: ASTPath<any>) => {
     const legacy = legacyApiOf(member.node);
     if (!legacy) return;
     const host = resolveHost(member.node.object, member, taroNames);
     if (!host) return;
-    sites.push({ ...legacy, host, ...classifyUsage(member), member, ...position(member.node) });
+    const label = `${host.name}.${legacy.api}`;
+    sites.push({ ...legacy, host, label, ...classifyUsage(member), member, ...position(member.node) });
   };
   // ast-types treats OptionalMemberExpression as a kind of MemberExpression: one pass finds both.
   root.find(j.MemberExpression).forEach(visit);
+  // Functions imported or destructured by name: every reference to the binding is a site.
+  if (named.length > 0) {
+    root.find(j.Identifier).forEach((path) => {
+      if (!isReference(path)) return;
+      const binding = bindingAt(path, path.node.name, named);
+      if (!binding) return;
+      const host: Host = { kind: 'taro-named', name: binding.local };
+      sites.push({ api: binding.api, computed: false, host, label: source.slice((path.node as any).start, (path.node as any).end), ...classifyUsage(path), member: path, ...position(path.node) });
+    });
+  }
   return sites.sort((a, b) => a.member.node.start - b.member.node.start);
 }
+
+/** An identifier that reads a variable (not a property name, not a declaration). */
+function isReference(path: ASTPath<any>): boolean {
+  const node = path.node;
+  const parent = path.parent?.node;
+  if (!parent) return true;
+  switch (parent.type) {
+    case 'ImportSpecifier':
+    case 'ImportDefaultSpecifier':
+    case 'ImportNamespaceSpecifier':
+      return false;
+    case 'MemberExpression':
+    case 'OptionalMemberExpression':
+      return parent.object === node || parent.computed;
+    case 'ObjectProperty':
+      // `{ startRecord }` in a destructuring declares it; in an object literal it reads it.
+      return parent.value === node && path.parent.parent?.node.type !== 'ObjectPattern';
+    case 'ObjectMethod':
+    case 'ClassMethod':
+    case 'ClassProperty':
+      return parent.key !== node || parent.computed;
+    case 'VariableDeclarator':
+      return parent.init === node;
+    case 'FunctionDeclaration':
+    case 'FunctionExpression':
+    case 'ArrowFunctionExpression':
+      return false;
+    default:
+      return !/^TS/.test(parent.type);
+  }
+}
+
 
 function position(node: any): { line: number; column: number } {
   return { line: node.loc.start.line, column: node.loc.start.column + 1 };
@@ -85,41 +131,4 @@ function isExistenceTest(node: any, parent: any): boolean {
     return parent.test === node;
   }
   return parent.type === 'LogicalExpression' && parent.left === node;
-}
-
-/**
- * `import { startRecord } from '@tarojs/taro'` and `const { startRecord } = Taro`: the
- * function reached without its host object. Reported, not rewritten, for now.
- */
-export interface NamedBinding {
-  api: LegacyApi;
-  line: number;
-  column: number;
-  how: string;
-}
-
-export function findNamedBindings(j: JSCodeshift, root: Collection<any>, taroNames: Set<string>): NamedBinding[] {
-  const found: NamedBinding[] = [];
-  root.find(j.ImportDeclaration, { source: { value: '@tarojs/taro' } }).forEach((p) => {
-    for (const s of p.node.specifiers ?? []) {
-      const imported = s.type === 'ImportSpecifier' ? String(s.imported.name) : '';
-      if ((LEGACY_APIS as string[]).includes(imported) && p.node.importKind !== 'type' && (s as any).importKind !== 'type') {
-        found.push({ api: imported as LegacyApi, ...position(s), how: `imported by name from '@tarojs/taro'` });
-      }
-    }
-  });
-  root.find(j.VariableDeclarator, { id: { type: 'ObjectPattern' } }).forEach((p) => {
-    const init: any = p.node.init;
-    const fromTaro =
-      (init?.type === 'Identifier' && taroNames.has(init.name)) ||
-      (init?.type === 'CallExpression' && init.callee.name === 'require' && init.arguments[0]?.value === '@tarojs/taro');
-    if (!fromTaro) return;
-    for (const prop of (p.node.id as any).properties) {
-      const key = prop.key?.name;
-      if ((LEGACY_APIS as string[]).includes(key)) {
-        found.push({ api: key, ...position(prop), how: 'destructured from the Taro module' });
-      }
-    }
-  });
-  return found;
 }

@@ -29,7 +29,7 @@ import type { LoadedApp } from './load';
 import { FunctionComponentInstance, isElement } from './react-lite';
 import { toJson } from './trace';
 
-export type UnitKind = 'page' | 'component' | 'class' | 'fc' | 'functions';
+export type UnitKind = 'page' | 'component' | 'class' | 'fc' | 'functions' | 'object';
 
 export interface UnitRef {
   /** Stable across the input and output programs: 'page#0', 'class:default', ... */
@@ -128,6 +128,7 @@ export function findUnits(loaded: LoadedApp, host: Host): UnitRef[] {
     if (isClass(value) || isComponentClass(value, host)) units.push({ id: `class:${key}`, kind: 'class' });
     else if (isFunctionComponent(value)) units.push({ id: `fc:${key}`, kind: 'fc' });
     else if (typeof value === 'function') plainFunctions = true;
+    else if (isObjectOfFunctions(value)) units.push({ id: `object:${key}`, kind: 'object' });
   }
   if (plainFunctions) units.push({ id: 'functions', kind: 'functions' });
   return units;
@@ -147,6 +148,8 @@ export function mountUnit(loaded: LoadedApp, unitId: string, host: Host): Mounte
       return mountFunctionComponent(unit, exportNamed(loaded, unit.id.slice('fc:'.length)), host);
     case 'functions':
       return mountFunctions(unit, loaded, host);
+    case 'object':
+      return mountObject(unit, exportNamed(loaded, unit.id.slice('object:'.length)) as Record<string, unknown>, host);
   }
 }
 
@@ -441,9 +444,39 @@ function mountFunctions(unit: UnitRef, loaded: LoadedApp, host: Host): Mounted {
   const handlers = new Map<string, Handler>();
   for (const [key, value] of exportEntries(loaded.exports)) {
     if (typeof value !== 'function' || isClass(value) || isComponentClass(value, host) || isFunctionComponent(value)) continue;
-    handlers.set(key, { source: value.toString(), invoke: () => host.invoke('handler', value, undefined, []) });
+    handlers.set(key, { source: value.toString(), invoke: () => host.invoke('handler', value, undefined, [appArgument(host)]) });
   }
   return baseMounted(unit, host, { load: () => undefined, unload: () => undefined, handlers: () => handlers });
+}
+
+// ---- exported objects of functions (`export default { start(page) {...}, stop() {...} }`) ----
+
+function mountObject(unit: UnitRef, object: Record<string, unknown>, host: Host): Mounted {
+  const handlers = new Map<string, Handler>();
+  for (const [key, value] of Object.entries(object)) {
+    if (typeof value !== 'function') continue;
+    handlers.set(key, { source: value.toString(), invoke: () => host.invoke('handler', value, object, [appArgument(host)]) });
+  }
+  return baseMounted(unit, host, { load: () => undefined, unload: () => undefined, handlers: () => handlers });
+}
+
+/**
+ * What an exported helper is called with: a traced stand-in (a page, a callback holder),
+ * so that `page.setState(...)` or `onVoice(path)`-style calls land in the trace the same
+ * way for both programs.
+ */
+function appArgument(host: Host): unknown {
+  return host.appModule('<argument>');
+}
+
+function isObjectOfFunctions(value: unknown): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    // A plain object of the app's realm (vm context): its prototype is that realm's Object.prototype.
+    Object.getPrototypeOf(Object.getPrototypeOf(value)) === null &&
+    Object.values(value).some((v) => typeof v === 'function')
+  );
 }
 
 // ---- export inspection ----

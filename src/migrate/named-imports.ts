@@ -1,0 +1,156 @@
+import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import { Edit } from './edits';
+import { LegacyApi } from './report';
+import { FileStyle } from './style';
+import { NameAllocator } from './text';
+
+/**
+ * `startRecord` reached without its host object:
+ *   import { startRecord, stopRecord as stop } from '@tarojs/taro'
+ *   const { startRecord } = Taro
+ *   const { startRecord } = require('@tarojs/taro')
+ * Each binding is a small declaration we may have to edit: once every use of it is
+ * converted it goes, and `getRecorderManager` comes in where the file has no Taro object
+ * to call it on.
+ */
+export interface NamedBinding {
+  api: LegacyApi;
+  /** The local name the file calls (`stop` in `stopRecord as stop`). */
+  local: string;
+  /** The specifier or pattern property to remove once unused. */
+  node: any;
+  /** The ImportDeclaration or the ObjectPattern holding it. */
+  holder: any;
+  kind: 'import' | 'destructure';
+  /** The statement declaring it (for a destructuring that becomes empty). */
+  statement: any;
+}
+
+const TARO_MODULE = '@tarojs/taro';
+const LEGACY: readonly string[] = ['startRecord', 'stopRecord'];
+
+export function findNamedBindings(j: JSCodeshift, root: Collection<any>, taroNames: Set<string>): NamedBinding[] {
+  const found: NamedBinding[] = [];
+  root.find(j.ImportDeclaration, { source: { value: TARO_MODULE } }).forEach((p) => {
+    if (p.node.importKind === 'type') return;
+    for (const s of p.node.specifiers ?? []) {
+      if (s.type !== 'ImportSpecifier' || (s as any).importKind === 'type') continue;
+      const imported = String(s.imported.name);
+      if (LEGACY.includes(imported)) {
+        found.push({ api: imported as LegacyApi, local: String(s.local?.name ?? imported), node: s, holder: p.node, kind: 'import', statement: p.node });
+      }
+    }
+  });
+  root.find(j.VariableDeclarator, { id: { type: 'ObjectPattern' } }).forEach((p) => {
+    if (!isTaroObject(p.node.init, taroNames) || p.parent?.parent?.node.type !== 'Program') return;
+    for (const prop of (p.node.id as any).properties) {
+      const key = prop.key?.name;
+      if (prop.type !== 'ObjectProperty' || prop.computed || !LEGACY.includes(key) || prop.value.type !== 'Identifier') continue;
+      found.push({ api: key, local: prop.value.name, node: prop, holder: p.node.id, kind: 'destructure', statement: p.parent.node });
+    }
+  });
+  return found;
+}
+
+function isTaroObject(init: any, taroNames: Set<string>): boolean {
+  if (init?.type === 'Identifier') return taroNames.has(init.name);
+  return init?.type === 'CallExpression' && init.callee.name === 'require' && init.arguments[0]?.value === TARO_MODULE;
+}
+
+/** The binding a use of `name` at `path` resolves to, if it is one of ours (not shadowed). */
+export function bindingAt(path: ASTPath<any>, name: string, bindings: NamedBinding[]): NamedBinding | null {
+  const binding = bindings.find((b) => b.local === name);
+  if (!binding) return null;
+  const scope = path.scope?.lookup(name);
+  return scope && scope.isGlobal ? binding : null;
+}
+
+/**
+ * How converted code reaches `getRecorderManager` in a file that imports the legacy
+ * functions by name, and the edits to the declarations. `usedByOthers` holds the
+ * bindings that still have uses we did not convert: they stay.
+ */
+export function planNamedImports(
+  bindings: NamedBinding[],
+  converted: Set<NamedBinding>,
+  usedByOthers: Set<NamedBinding>,
+  taroObject: string | null,
+  existingGetter: string | null,
+  names: NameAllocator,
+  source: string,
+  style: FileStyle,
+): { getter: string; edits: Edit[] } {
+  const removable = bindings.filter((b) => converted.has(b) && !usedByOthers.has(b));
+  let getter = taroObject ? `${taroObject}.getRecorderManager` : existingGetter;
+  let added: { holder: any; text: string } | null = null;
+  if (!getter && converted.size > 0) {
+    const local = names.allocate('getRecorderManager');
+    getter = local;
+    const first = bindings.find((b) => converted.has(b))!;
+    const text =
+      first.kind === 'import'
+        ? local === 'getRecorderManager' ? 'getRecorderManager' : `getRecorderManager as ${local}`
+        : local === 'getRecorderManager' ? 'getRecorderManager' : `getRecorderManager: ${local}`;
+    added = { holder: first.holder, text };
+  }
+  const edits: Edit[] = [];
+  const holders = new Set<any>([...removable.map((b) => b.holder), ...(added ? [added.holder] : [])]);
+  for (const holder of holders) {
+    const remove = removable.filter((b) => b.holder === holder).map((b) => b.node);
+    const add = added && added.holder === holder ? added.text : null;
+    edits.push(...rewriteHolder(holder, remove, add, bindings.find((b) => b.holder === holder)!, source, style));
+  }
+  return { getter: getter ?? 'getRecorderManager', edits };
+}
+
+/**
+ * Rewrites the `{ ... }` of an import or a destructuring with some members removed and one
+ * maybe added, keeping the others as written. An import or destructuring left with nothing
+ * loses its braces, or goes entirely.
+ */
+function rewriteHolder(holder: any, remove: any[], add: string | null, binding: NamedBinding, source: string, style: FileStyle): Edit[] {
+  const members: any[] = binding.kind === 'import' ? holder.specifiers.filter((s: any) => s.type === 'ImportSpecifier') : holder.properties;
+  const kept = members.filter((m) => !remove.includes(m)).map((m) => source.slice(m.start, m.end));
+  if (add) kept.push(add);
+  if (members.length === 0) return [];
+  const open = source.lastIndexOf('{', members[0].start);
+  const close = source.indexOf('}', members[members.length - 1].end);
+  const inside = source.slice(open + 1, close);
+  if (kept.length === 0) return [emptyHolderEdit(holder, binding, open, close, source, style)];
+  const multiline = inside.includes('\n');
+  let text: string;
+  if (multiline) {
+    const indent = /\n([ \t]*)\S/.exec(inside)?.[1] ?? style.indentUnit;
+    const closingIndent = /\n([ \t]*)$/.exec(inside)?.[1] ?? '';
+    const trailingComma = /,\s*$/.test(inside);
+    text = `{${style.eol}${kept.map((k) => indent + k).join(`,${style.eol}`)}${trailingComma ? ',' : ''}${style.eol}${closingIndent}}`;
+  } else {
+    const pad = inside.startsWith(' ') ? ' ' : '';
+    text = `{${pad}${kept.join(', ')}${pad}}`;
+  }
+  return [{ start: open, end: close + 1, build: () => text }];
+}
+
+/** `import Taro, { startRecord } from ...` keeps `import Taro from ...`; an empty destructuring goes. */
+function emptyHolderEdit(holder: any, binding: NamedBinding, open: number, close: number, source: string, style: FileStyle): Edit {
+  if (binding.kind === 'import') {
+    const comma = source.lastIndexOf(',', open);
+    const hasDefault = holder.specifiers.some((s: any) => s.type !== 'ImportSpecifier');
+    if (hasDefault && comma > holder.start) return { start: comma, end: close + 1, build: () => '' };
+    return { start: holder.start, end: lineEnd(source, holder.end, style), build: () => '' };
+  }
+  const statement = binding.statement;
+  return { start: lineStart(source, statement.start), end: lineEnd(source, statement.end, style), build: () => '' };
+}
+
+function lineStart(source: string, offset: number): number {
+  const start = source.lastIndexOf('\n', offset - 1) + 1;
+  return /^[ \t]*$/.test(source.slice(start, offset)) ? start : offset;
+}
+
+function lineEnd(source: string, offset: number, style: FileStyle): number {
+  const rest = source.slice(offset);
+  const m = /^[ \t]*(\r?\n)/.exec(rest);
+  void style;
+  return m ? offset + m[0].length : offset;
+}
