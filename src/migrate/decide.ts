@@ -4,6 +4,7 @@ import { ExistingManager, hostGroup } from './manager';
 import { NOTES } from './notes';
 import { Site } from './sites';
 import { StartOptions, analyzeStartOptions } from './start-options';
+import { StopCallback, analyzeStopOptions } from './stop-options';
 
 /**
  * What to do with each site, and why. Decisions are made for the whole file before any
@@ -11,7 +12,7 @@ import { StartOptions, analyzeStartOptions } from './start-options';
  * must be stopped through the same API.
  */
 export type Decision =
-  | { site: Site; action: 'convert'; notes: string[]; start?: StartOptions }
+  | { site: Site; action: 'convert'; notes: string[]; start?: StartOptions; stopCallbacks?: StopCallback[] }
   | { site: Site; action: 'skip'; reason: string; blocksGroup: boolean };
 
 export interface FileFacts {
@@ -51,14 +52,12 @@ function decide(site: Site, facts: FileFacts): Decision {
   if (call.arguments.some((a: any) => a.type === 'SpreadElement')) return skip('the call spreads its arguments (not converted yet)');
 
   if (site.api === 'stopRecord') {
-    const args = call.arguments;
-    if (args.length > 1 || (args.length === 1 && !(args[0].type === 'ObjectExpression' && args[0].properties.length === 0))) {
-      return skip('stopRecord is called with options (callbacks are not converted yet)');
-    }
     if (facts.hasComment(call.start, call.end)) return skip('a comment is written inside the call (not converted yet)');
-    const notes: string[] = [NOTES.stopWhileIdleRaisesError];
+    const stop = analyzeStopOptions(site.call!, site.statement);
+    if (!stop.ok) return skip(stop.reason);
+    const notes: string[] = [NOTES.stopWhileIdleRaisesError, ...stop.notes];
     if (!facts.groupsWithStart.has(hostGroup(site.host))) notes.push(NOTES.startedElsewhere);
-    return { site, action: 'convert', notes };
+    return { site, action: 'convert', notes: [...new Set(notes)], ...(stop.callbacks.length > 0 ? { stopCallbacks: stop.callbacks } : {}) };
   }
 
   if (site.usage !== 'statement') {

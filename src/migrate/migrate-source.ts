@@ -16,7 +16,7 @@ import {
 import { parseFile, parserFor } from './parse';
 import { isSingleFileComponent, migrateSfc } from './sfc';
 import { MigrateOptions, MigrationError, MigrationResult, SiteReport } from './report';
-import { ManagerRef, RewriteContext, startEdit, stopEdit } from './rewrite';
+import { ManagerRef, RewriteContext, startEdit, stopEdit, stopWithCallbacksEdit } from './rewrite';
 import { Site, findSites } from './sites';
 import { NamedBinding, findNamedBindings, planNamedImports } from './named-imports';
 import { detectStyle } from './style';
@@ -95,6 +95,8 @@ export function migrateScript(source: string, filePath: string, _options: Migrat
       const inList = isStatementList(statementPath.parent?.node);
       edits.push(startEdit(statementPath.node, inList, decision.start, planner.forStart(site, inList), ctx));
       for (const r of decision.start.rewrites) edits.push({ start: r.start, end: r.end, build: () => r.text });
+    } else if (decision.stopCallbacks) {
+      edits.push(stopWithCallbacksEdit(site.statement!.node, decision.stopCallbacks, planner.forStop(site), ctx));
     } else {
       edits.push(stopEdit(site.call!.node, planner.forStop(site)));
     }

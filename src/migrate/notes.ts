@@ -21,6 +21,8 @@ export const NOTES = {
     'this file has no startRecord: the recording it stops is started in another file, which must be converted too (see its entry in this report)',
   promiseRejectionGone:
     'startRecord() without callbacks returned a Promise (base library >= 2.10.2) whose failure surfaced as an unhandled rejection; failures are now ignored: add an onError listener if you relied on it',
+  stopHasNoPath:
+    "stopRecord's success never received tempFilePath (it was always undefined) and still does not: the file arrives in onStop",
   listenersAreGlobal:
     'the recorder manager is one global object and each onStop/onError replaces the last: code elsewhere that registers its own listeners (another page) takes them over',
   secondStartReplacesListeners:

@@ -1,5 +1,6 @@
 import { Edit, Render } from './edits';
 import { Callback, CallbackKey, StartOptions } from './start-options';
+import { StopCallback } from './stop-options';
 import { FileStyle } from './style';
 import { hasMultilineLiteral, lineIndent, NameAllocator, reindent, startsItsLine } from './text';
 
@@ -21,6 +22,36 @@ export interface RewriteContext {
   names: NameAllocator;
   /** TypeScript files need the hoisted callbacks typed (see startLines). */
   typescript: boolean;
+}
+
+/**
+ * `stopRecord({ success, complete })` as the last statement of its function: `stop()`,
+ * then the callbacks with the old answer, `complete` in a `finally` as the old API ran it.
+ */
+export function stopWithCallbacksEdit(statement: any, callbacks: StopCallback[], manager: ManagerRef, ctx: RewriteContext): Edit {
+  return {
+    start: statement.start,
+    end: statement.end,
+    build: (render) => {
+      const { style, source } = ctx;
+      const semi = style.semicolons ? ';' : '';
+      const indent = lineIndent(source, statement.start);
+      const answer = `{ errMsg: ${style.quote}stopRecord:ok${style.quote} }`;
+      const lines = [`${manager.expression}.stop()${semi}`];
+      const calls: Partial<Record<StopCallback['key'], string>> = {};
+      for (const cb of callbacks) {
+        const name = ctx.names.allocate(cb.key === 'success' ? 'onStopRecordSuccess' : 'onStopRecordComplete');
+        lines.push(`${style.declKeyword} ${name} = ${callbackText(cb, indent, ctx, render)}${semi}`);
+        calls[cb.key] = `${name}(${cb.value.params.length > 0 ? answer : ''})${semi}`;
+      }
+      if (calls.success && calls.complete) {
+        lines.push('try {', `${style.indentUnit}${calls.success}`, '} finally {', `${style.indentUnit}${calls.complete}`, '}');
+      } else {
+        lines.push((calls.success ?? calls.complete)!);
+      }
+      return lines.join(style.eol + indent);
+    },
+  };
 }
 
 /** `recorderManager.stop()` in place of the `stopRecord(...)` call expression. */
@@ -142,7 +173,7 @@ function wrapper(param: string, first: string | undefined, complete: string, ind
  * a `function`, so `this` inside means what it meant. A shorthand method becomes a function
  * expression (an arrow would change `this`).
  */
-function callbackText(cb: Callback, targetIndent: string, ctx: RewriteContext, render: Render): string {
+function callbackText(cb: Callback | StopCallback, targetIndent: string, ctx: RewriteContext, render: Render): string {
   const { source } = ctx;
   let text: string;
   if (cb.form === 'method') {

@@ -67,7 +67,9 @@ export function transpile(code: string, filename: string): string {
   let out = compiled.get(key);
   if (out === undefined) {
     const result = ts.transpileModule(code, {
-      fileName: filename,
+      // `.mjs`/`.mts` would make TypeScript keep ES module syntax whatever `module` says;
+      // the loader runs everything as CommonJS.
+      fileName: filename.replace(/\.m([jt]s)$|\.c([jt]s)$/, (_m, a, b) => `.${a ?? b}`),
       reportDiagnostics: true,
       compilerOptions: {
         module: ts.ModuleKind.CommonJS,

@@ -1,0 +1,98 @@
+import type { ASTPath } from 'jscodeshift';
+import { findUses, isConsoleArgument, usesArguments } from './callback-uses';
+import { NOTES } from './notes';
+
+/**
+ * `stopRecord({ success, fail, complete })`. The old API answered `{ errMsg:
+ * 'stopRecord:ok' }` to success and then complete, whether or not anything was recording
+ * (the file path always went to startRecord's success), and a little later than the call
+ * returned. The new `stop()` has no callbacks, so converted code calls them itself, right
+ * after `stop()`, with that same answer. Calling them at once instead of later is only the
+ * same when nothing in the function runs after the call, so that is required.
+ */
+export interface StopCallback {
+  key: 'success' | 'complete';
+  property: any;
+  value: any;
+  form: 'arrow' | 'function' | 'method';
+}
+
+export type StopAnalysis =
+  | { ok: true; callbacks: StopCallback[]; notes: string[] }
+  | { ok: false; reason: string };
+
+export function analyzeStopOptions(call: ASTPath<any>, statement: ASTPath<any> | null): StopAnalysis {
+  const args = call.node.arguments;
+  if (args.length === 0) return { ok: true, callbacks: [], notes: [] };
+  const object = args[0];
+  if (args.length > 1 || object.type !== 'ObjectExpression') {
+    return { ok: false, reason: 'stopRecord is called with options that are not an object literal written at the call (not converted yet)' };
+  }
+  const callbacks: StopCallback[] = [];
+  const notes = new Set<string>();
+  for (const property of object.properties) {
+    const key = property.type === 'ObjectProperty' || property.type === 'ObjectMethod' ? keyOf(property) : null;
+    if (key === null) return { ok: false, reason: 'stopRecord\'s options have a spread or a computed key (not converted yet)' };
+    const fn = property.type === 'ObjectMethod' ? property : property.value;
+    const form = property.type === 'ObjectMethod' ? 'method' : fn.type === 'ArrowFunctionExpression' ? 'arrow' : fn.type === 'FunctionExpression' ? 'function' : null;
+    if (form === null || (property.type === 'ObjectMethod' && property.kind !== 'method')) {
+      return { ok: false, reason: `stopRecord's ${key} is not a function written at the call (not converted yet)` };
+    }
+    if (key === 'fail') {
+      // Never called by the old API in practice; an empty one can go, anything else is kept for a human.
+      if (fn.params.length === 0 && fn.body.type === 'BlockStatement' && fn.body.body.length === 0) continue;
+      return { ok: false, reason: "stopRecord has a fail callback, which the new stop() has no equivalent for (not converted yet)" };
+    }
+    if (key !== 'success' && key !== 'complete') return { ok: false, reason: `unknown option '${key}' in stopRecord's options` };
+    const uses = checkAnswerUses(key, fn, form);
+    if ('reason' in uses) return { ok: false, reason: uses.reason };
+    uses.notes.forEach((n) => notes.add(n));
+    callbacks.push({ key, property, value: fn, form });
+  }
+  if (callbacks.length === 0) return { ok: true, callbacks, notes: [] };
+  if (!statement || !isLastInItsFunction(statement)) {
+    return { ok: false, reason: "stopRecord's callbacks ran after the code that follows the call; converted they would run before it (not converted yet)" };
+  }
+  return { ok: true, callbacks, notes: [...notes] };
+}
+
+function keyOf(property: any): string | null {
+  if (property.computed) return null;
+  if (property.key.type === 'Identifier') return property.key.name;
+  if (property.key.type === 'StringLiteral') return property.key.value;
+  return null;
+}
+
+/** The answer is `{ errMsg: 'stopRecord:ok' }` either way; reading `tempFilePath` was always undefined. */
+function checkAnswerUses(key: string, fn: any, form: string): { notes: string[] } | { reason: string } {
+  if (fn.generator || fn.async) return { reason: `stopRecord's ${key} is an async or generator function (not converted yet)` };
+  if (form !== 'arrow' && usesArguments(fn.body)) return { reason: `stopRecord's ${key} reads \`arguments\`` };
+  if (fn.params.length === 0) return { notes: [] };
+  const param = fn.params[0];
+  if (fn.params.length > 1 || param.type !== 'Identifier' || param.typeAnnotation) {
+    return { reason: `stopRecord's ${key} has a parameter this tool does not carry over (not converted yet)` };
+  }
+  const notes: string[] = [];
+  for (const use of findUses(fn.body, param.name)) {
+    const parent = use.ancestors[0];
+    if (parent.type === 'MemberExpression' && parent.object === use.node && !parent.computed) {
+      if (parent.property.name === 'errMsg') continue;
+      if (parent.property.name === 'tempFilePath') {
+        notes.push(NOTES.stopHasNoPath);
+        continue;
+      }
+    }
+    if (isConsoleArgument(use.node, parent)) continue;
+    return { reason: `stopRecord's ${key} uses its result in a way this tool cannot check (not converted yet)` };
+  }
+  return { notes };
+}
+
+/** The statement is the last thing its function does (directly in the function's body). */
+function isLastInItsFunction(statement: ASTPath<any>): boolean {
+  const block = statement.parent;
+  if (block?.node.type !== 'BlockStatement') return false;
+  const body: any[] = block.node.body;
+  if (body[body.length - 1] !== statement.node) return false;
+  return /Function|ObjectMethod|ClassMethod/.test(block.parent?.node.type ?? '');
+}
