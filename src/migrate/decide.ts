@@ -92,7 +92,7 @@ function stopCalledFromErrorPath(options: StartOptions, stoppingFunctions: Set<s
   for (const key of ['fail', 'complete'] as const) {
     const callback = options.callbacks[key];
     if (!callback) continue;
-    const called = findCalledNames(callback.value);
+    const called = findCalledNames(callback.declared ?? callback.value);
     if (called.has('stopRecord')) {
       return `the ${key} callback calls stopRecord; after conversion stop() while idle raises onError, which would run ${key} again in a loop (not converted yet)`;
     }

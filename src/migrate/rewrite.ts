@@ -142,7 +142,7 @@ function noop(style: FileStyle): string {
 }
 
 function takesArgument(cb: Callback): boolean {
-  return cb.value.params.length > 0;
+  return (cb.declared ?? cb.value).params.length > 0;
 }
 
 /**

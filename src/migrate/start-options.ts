@@ -1,6 +1,7 @@
 import type { ASTPath } from 'jscodeshift';
 import { findUses, isConsoleArgument, usesArguments } from './callback-uses';
 import { errorMessageUse } from './error-text';
+import { resolveCallbackReference } from './callback-references';
 import { NOTES } from './notes';
 
 /**
@@ -19,6 +20,8 @@ export interface Callback {
   /** The function or reference node (for a method, the ObjectMethod itself). */
   value: any;
   form: 'arrow' | 'function' | 'method' | 'reference';
+  /** For a reference: the function it names. */
+  declared?: any;
 }
 
 /** A small text change inside a callback that keeps its meaning under the new API. */
@@ -68,7 +71,7 @@ export function analyzeStartOptions(call: ASTPath<any>, typescript: boolean): An
     if (!(CALLBACK_KEYS as readonly string[]).includes(key)) {
       return { ok: false, reason: `unknown option '${key}' in startRecord's options` };
     }
-    const analysis = analyzeCallback(key as CallbackKey, property, typescript);
+    const analysis = analyzeCallback(key as CallbackKey, property, call, typescript);
     if ('reason' in analysis) return { ok: false, reason: analysis.reason };
     options.callbacks[key as CallbackKey] = analysis.callback;
     options.notes.push(...analysis.notes);
@@ -101,7 +104,7 @@ function durationFromSeconds(property: any): number | null {
 
 type CallbackAnalysis = { callback: Callback; notes: string[]; rewrites: TextRewrite[] } | { reason: string };
 
-function analyzeCallback(key: CallbackKey, property: any, typescript: boolean): CallbackAnalysis {
+function analyzeCallback(key: CallbackKey, property: any, call: ASTPath<any>, typescript: boolean): CallbackAnalysis {
   if (property.type === 'ObjectMethod') {
     if (property.kind !== 'method') return { reason: `${key} is a getter or setter` };
     return analyzeFunction(key, property, property, 'method', typescript);
@@ -113,10 +116,32 @@ function analyzeCallback(key: CallbackKey, property: any, typescript: boolean): 
     case 'FunctionExpression':
       return analyzeFunction(key, property, value, 'function', typescript);
     default:
-      // A named function defined elsewhere: what it reads from its argument cannot be
-      // checked here, and the argument's shape changes (SPEC §4).
-      return { reason: `the ${key} callback is not written inline, so what it reads from its result cannot be checked (not converted yet)` };
+      return analyzeReference(key, property, value, call, typescript);
   }
+}
+
+/**
+ * A callback passed by name. The reference moves as written; the function it names is
+ * checked like an inline one, but it cannot be edited (other code may call it), so it
+ * must need no rewrite and carry no old-API types.
+ */
+function analyzeReference(key: CallbackKey, property: any, value: any, call: ASTPath<any>, typescript: boolean): CallbackAnalysis {
+  const resolved = resolveCallbackReference(value, call);
+  if (resolved === null) {
+    return { reason: `the ${key} callback is an expression this tool cannot follow, so what it reads from its result cannot be checked (not converted yet)` };
+  }
+  if ('reason' in resolved) return { reason: `${resolved.reason}, so what it reads from its result cannot be checked (not converted yet)` };
+  const fn = resolved.fn;
+  const annotated = fn.params.some((p: any) => p.typeAnnotation);
+  if (annotated) return { reason: `the ${key} callback's parameter is typed where the function is declared (not converted yet)` };
+  const form: Callback['form'] = fn.type === 'ArrowFunctionExpression' ? 'arrow' : 'function';
+  const analysis = analyzeFunction(key, property, fn, form, typescript);
+  if ('reason' in analysis) return analysis;
+  if (analysis.rewrites.length > 0) {
+    return { reason: `the ${key} callback compares error texts in a function other code may also call (not converted yet)` };
+  }
+  // The reference moves as it is written.
+  return { ...analysis, callback: { ...analysis.callback, value, form: 'reference', declared: fn } };
 }
 
 function analyzeFunction(key: CallbackKey, property: any, fn: any, form: Callback['form'], typescript: boolean): CallbackAnalysis {
