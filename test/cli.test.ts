@@ -7,7 +7,7 @@ import { CliIo } from '../src/cli/io';
 import { main, MainDependencies } from '../src/cli/main';
 import { Migrate, processFile } from '../src/engine/process-file';
 import { writeFileAtomic } from '../src/engine/write-atomic';
-import { MigrationError, SiteReport } from '../src/migrate';
+import { migrateSource, MigrationError, SiteReport } from '../src/migrate';
 
 const REPO_ROOT = path.join(__dirname, '..');
 
@@ -98,8 +98,15 @@ describe('discovery', () => {
     'src/d.jsx': '',
     'src/e.mjs': '',
     'src/f.cjs': '',
+    'src/g.mts': '',
+    'src/h.cts': '',
     'src/types.d.ts': '',
+    'src/esm.d.mts': '',
+    'src/cjs.d.cts': '',
     'src/page.vue': '',
+    'src/voice.wpy': '',
+    'pages/a/a.wxss': '',
+    'README.md': '',
     'node_modules/pkg/index.js': '',
     'src/node_modules/nested/index.js': '',
     'miniprogram_npm/vant/index.js': '',
@@ -121,7 +128,10 @@ describe('discovery', () => {
       'src/d.jsx',
       'src/e.mjs',
       'src/f.cjs',
-      'src/types.d.ts',
+      'src/g.mts',
+      'src/h.cts',
+      'src/page.vue',
+      'src/voice.wpy',
     ]);
     expect(result.missing).toEqual([]);
     expect(result.unsupported).toEqual([]);
@@ -129,14 +139,33 @@ describe('discovery', () => {
 
   test('takes explicit files as given, once, and reports unsupported and missing ones', async () => {
     const root = makeProject(tree);
-    const result = await discoverFiles(['dist/bundle.js', 'src/page.vue', 'app.js', './app.js', 'src', 'nope'], root);
+    const result = await discoverFiles(['dist/bundle.js', 'pages/a/a.wxml', 'app.js', './app.js', 'src', 'nope'], root);
     expect(result.files).toEqual(
-      ['app.js', 'dist/bundle.js', 'src/b.ts', 'src/c.tsx', 'src/d.jsx', 'src/e.mjs', 'src/f.cjs', 'src/types.d.ts'].map(
-        (f) => path.join(root, f),
-      ),
+      [
+        'app.js',
+        'dist/bundle.js',
+        'src/b.ts',
+        'src/c.tsx',
+        'src/d.jsx',
+        'src/e.mjs',
+        'src/f.cjs',
+        'src/g.mts',
+        'src/h.cts',
+        'src/page.vue',
+        'src/voice.wpy',
+      ].map((f) => path.join(root, f)),
     );
-    expect(result.unsupported).toEqual(['src/page.vue']);
+    expect(result.unsupported).toEqual(['pages/a/a.wxml']);
     expect(result.missing).toEqual(['nope']);
+  });
+
+  test('declaration files are left out of walks but honoured when given explicitly', async () => {
+    const root = makeProject(tree);
+    const walked = await discoverFiles(['src'], root);
+    expect(walked.files.filter((f) => /\.d\.[cm]?ts$/.test(f))).toEqual([]);
+    const given = await discoverFiles(['src/types.d.ts', 'src/esm.d.mts'], root);
+    expect(given.files).toEqual([path.join(root, 'src/esm.d.mts'), path.join(root, 'src/types.d.ts')]);
+    expect(given.unsupported).toEqual([]);
   });
 
   test('does not follow symbolic links while walking', async () => {
@@ -148,11 +177,38 @@ describe('discovery', () => {
   });
 
   test('the CLI tells the user about a given file it does not support, and goes on', async () => {
-    const root = makeProject({ 'page.vue': '<script>wx.stopRecord()</script>', 'a.js': PLAIN_PAGE });
-    const result = await run(['--json', 'page.vue', 'a.js'], root);
+    const root = makeProject({ 'page.wxml': '<button bindtap="startRecord">rec</button>', 'a.js': PLAIN_PAGE });
+    const result = await run(['--json', 'page.wxml', 'a.js'], root);
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain('page.vue was not migrated: only .js .jsx .ts .tsx .mjs .cjs files are supported');
+    expect(result.stderr).toContain(
+      'page.wxml was not migrated: only .js .jsx .ts .tsx .mjs .cjs .mts .cts .vue .wpy files are supported',
+    );
     expect(JSON.parse(result.stdout).files.map((f: { path: string }) => f.path)).toEqual(['a.js']);
+  });
+
+  test('the CLI migrates the script blocks of .vue and .wpy files and the .mts/.cts modules it finds', async () => {
+    const vue = ['<template>', '  <view @tap="stop">stop</view>', '</template>', '', '<script>', STOP_PAGE, '</script>', ''].join('\n');
+    const root = makeProject({
+      'src/pages/voice.vue': vue,
+      'src/pages/voice.wpy': vue,
+      'src/utils/a.mts': STOP_PAGE,
+      'src/utils/b.cts': STOP_PAGE,
+      'src/types/wx.d.ts': 'declare function stopRecord(): void\n',
+    });
+    const result = await run(['--json', 'src'], root);
+    expect(result.code).toBe(0);
+    const files = JSON.parse(result.stdout).files as Array<{ path: string; status: string }>;
+    expect(files.map((f) => f.path).sort()).toEqual(['src/pages/voice.vue', 'src/pages/voice.wpy', 'src/utils/a.mts', 'src/utils/b.cts']);
+    // The script block gets what the same code gets as a file of its own, except that a
+    // component block fetches the manager where it is used (see manager.ts).
+    const script = migrateSource(STOP_PAGE, 'page.js').output;
+    expect(script).not.toBe(STOP_PAGE);
+    const block = STOP_PAGE.replace('wx.stopRecord()', 'wx.getRecorderManager().stop()');
+    expect(read(root, 'src/pages/voice.vue')).toBe(vue.replace(STOP_PAGE, block));
+    expect(read(root, 'src/pages/voice.wpy')).toBe(vue.replace(STOP_PAGE, block));
+    expect(read(root, 'src/utils/a.mts')).toBe(script);
+    expect(read(root, 'src/utils/b.cts')).toBe(script);
+    expect(read(root, 'src/types/wx.d.ts')).toBe('declare function stopRecord(): void\n');
   });
 });
 
@@ -188,6 +244,7 @@ describe('usage errors', () => {
     expect(help.stdout).toContain('Usage: startrecord-codemod [options] <paths...>');
     expect(help.stdout).toContain('--force');
     expect(help.stdout).toContain('Examples:');
+    expect(help.stdout).toContain('Files: .js .jsx .ts .tsx .mjs .cjs .mts .cts, and the <script> blocks of .vue and .wpy');
     const version = await run(['--version'], root);
     expect(version.code).toBe(0);
     expect(version.stdout.trim()).toBe(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).version);

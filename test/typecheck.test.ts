@@ -9,7 +9,7 @@ import { listFixtures } from './support/fixtures';
  * that is not there, say) are not ours; any error the output adds is.
  */
 const ROOT = path.join(__dirname, '..');
-const typed = listFixtures().filter((f) => !f.negative && (f.ext === 'ts' || f.ext === 'tsx'));
+const typed = listFixtures().filter((f) => !f.negative && ['ts', 'tsx', 'mts', 'cts'].includes(f.ext));
 
 function diagnosticsOf(code: string, fileName: string, taro: boolean): string[] {
   const project = new Project({

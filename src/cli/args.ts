@@ -28,8 +28,10 @@ Examples:
   Machine-readable report for CI
     $ startrecord-codemod --dry --json src > startrecord-report.json
 
-Files: .js .jsx .ts .tsx .mjs .cjs. While walking folders, node_modules, miniprogram_npm,
-dist, build, .git and hidden files and folders are skipped.
+Files: .js .jsx .ts .tsx .mjs .cjs .mts .cts, and the <script> blocks of .vue and .wpy
+files (the template, styles and other blocks are left as they are). While walking folders,
+node_modules, miniprogram_npm, dist, build, .git, hidden files and folders, and .d.ts
+declaration files are skipped.
 
 Exit codes: 0 every file was processed (skipped and shimmed sites included),
             1 at least one file could not be processed, 2 usage error.

@@ -2,8 +2,18 @@ import fg from 'fast-glob';
 import * as fs from 'fs';
 import * as path from 'path';
 
-/** The extensions the migration can parse; the parser follows the extension. */
-export const SUPPORTED_EXTENSIONS: readonly string[] = ['.js', '.jsx', '.ts', '.tsx', '.mjs', '.cjs'];
+/**
+ * The extensions the migration can parse; the parser follows the extension. `.vue` (Taro
+ * Vue, uni-app, mpvue) and `.wpy` (WePY) are single-file components: their script blocks
+ * are migrated, the rest of the file is left as it is.
+ */
+export const SUPPORTED_EXTENSIONS: readonly string[] = ['.js', '.jsx', '.ts', '.tsx', '.mjs', '.cjs', '.mts', '.cts', '.vue', '.wpy'];
+
+/**
+ * TypeScript declaration files (`x.d.ts`, `x.d.mts`, `x.d.cts`) hold types, never calls:
+ * the walk leaves them out (a declaration file given explicitly is still honoured).
+ */
+export const SKIPPED_FILE_PATTERNS: readonly string[] = ['*.d.ts', '*.d.mts', '*.d.cts'];
 
 /**
  * Folders never walked into: installed packages (npm's and the mini-program's own npm
@@ -67,7 +77,7 @@ async function walkFolder(folder: string): Promise<string[]> {
     dot: false,
     followSymbolicLinks: false,
     // `/**` lets fast-glob prune the whole folder instead of filtering its files.
-    ignore: SKIPPED_FOLDERS.map((name) => `**/${name}/**`),
+    ignore: [...SKIPPED_FOLDERS.map((name) => `**/${name}/**`), ...SKIPPED_FILE_PATTERNS.map((pattern) => `**/${pattern}`)],
   });
   // fast-glob answers with forward slashes on every platform.
   return files.map((file) => path.resolve(file));

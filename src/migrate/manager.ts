@@ -102,6 +102,9 @@ export function insideFunction(path: ASTPath<any>): boolean {
 export function choosePlacement(j: JSCodeshift, root: Collection<any>, source: string, filePath: string, taroNames: Set<string>): Placement {
   if (taroNames.size > 0 || source.includes('@tarojs/')) return 'local';
   if (/\.(tsx|jsx)$/i.test(filePath)) return 'local';
+  // .vue/.wpy blocks (Taro Vue, uni-app, mpvue build for several platforms) and uni-app's
+  // conditional compilation (`// #ifdef MP-WEIXIN`) mean the file runs where `wx` may not exist.
+  if (/\.(vue|wpy)\.(script|setup)\.[cm]?[jt]sx?$/i.test(filePath) || /#ifn?def\b/.test(source)) return 'local';
   if (root.find(j.ImportDeclaration).some((p) => /^(@tarojs\/|react$|vue$)/.test(String(p.node.source.value)))) return 'local';
   if (root.find(j.JSXElement).size() > 0) return 'local';
   if (source.includes('TARO_ENV')) return 'local';

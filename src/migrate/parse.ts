@@ -45,7 +45,8 @@ const COMMON_PLUGINS: ParserPlugin[] = [
 function optionsFor(parser: ParserName): ParserOptions {
   const plugins: ParserPlugin[] =
     parser === 'babel'
-      ? [...COMMON_PLUGINS, 'jsx', 'flow', ['decorators', { decoratorsBeforeExport: false }]]
+      ? // Decorators before or after `export`: WePY 1 scaffolds write `@connect(...) export default class`.
+        [...COMMON_PLUGINS, 'jsx', 'flow', 'decorators']
       : [...COMMON_PLUGINS, 'typescript', 'decorators-legacy', ...(parser === 'tsx' ? (['jsx'] as ParserPlugin[]) : [])];
   return {
     sourceType: 'unambiguous',

@@ -18,7 +18,6 @@ let compilerSfc: CompilerSfc | undefined;
  * which a project without `.vue`/`.wpy` files should not pay for.
  */
 function loadCompilerSfc(): CompilerSfc {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (compilerSfc ??= require('@vue/compiler-sfc') as CompilerSfc);
 }
 
@@ -58,6 +57,10 @@ const IGNORED_SFC_ERRORS: readonly string[] = [
   '<script> cannot use the "src" attribute',
   '<script setup> cannot use the "src" attribute',
 ];
+
+function firstFatalError(errors: SFCParseResult['errors']): SFCParseResult['errors'][number] | undefined {
+  return errors.find((e) => !IGNORED_SFC_ERRORS.some((prefix) => e.message.startsWith(prefix)));
+}
 
 interface ScriptBlock {
   /** `<script setup lang="ts">`, as a reader would recognise the block. */
@@ -105,15 +108,18 @@ export function migrateSfc(source: string, filePath: string, options: MigrateOpt
     // The virtual path keeps the file's name (for messages) and ends in the block's
     // language, which is what picks the parser.
     const virtualPath = `${filePath}.${block.setup ? 'setup' : 'script'}${ext}`;
+    const script = dedent(block.content);
     let result: MigrationResult;
     try {
-      result = migrateScript(block.content, virtualPath, options);
+      result = migrateScript(script.text, virtualPath, options);
     } catch (error) {
-      if (error instanceof MigrationError) throw inFile(error, block);
+      if (error instanceof MigrationError) throw inFile(error, block, script);
       throw error;
     }
-    sites.push(...result.sites.map((site) => toFilePosition(site, block)));
-    if (result.changed && result.output !== block.content) replacements.push({ block, output: result.output });
+    sites.push(...result.sites.map((site) => toFilePosition(site, block, script)));
+    if (!result.changed || result.output === script.text) continue;
+    const output = reindent(result.output, script.indent);
+    if (output !== block.content) replacements.push({ block, output });
   }
 
   sites.sort((a, b) => a.line - b.line || a.column - b.column);
@@ -131,7 +137,7 @@ export function migrateSfc(source: string, filePath: string, options: MigrateOpt
 /** The `<script>` and `<script setup>` blocks, in file order. Throws on a malformed file. */
 function scriptBlocks(source: string, filePath: string): ScriptBlock[] {
   const { descriptor, errors } = parseSfc(source, filePath);
-  const fatal = errors.find((e) => !IGNORED_SFC_ERRORS.some((prefix) => e.message.startsWith(prefix)));
+  const fatal = firstFatalError(errors);
   if (fatal) throw sfcError(fatal, source);
 
   const blocks: ScriptBlock[] = [];
@@ -161,13 +167,41 @@ function scriptBlocks(source: string, filePath: string): ScriptBlock[] {
   return blocks.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * compiler-sfc's `parse`, made to accept what mini-program frameworks accept:
+ *
+ * - Template expressions are not parsed (we only need the blocks): compiler-sfc would
+ *   otherwise parse each one as Vue 3 JavaScript and reject valid WePY 1 templates such as
+ *   `@tap="select({{index}})"`.
+ * - A root `<template lang="...">` other than html is read by compiler-sfc as raw text up to
+ *   the first `</template`, so a WXML template that defines `<template name="x">...</template>`
+ *   inside it (valid WXML; WePY reads its files with a real XML parser) ends too early and
+ *   the file is rejected. Then the file is parsed again with that one `lang` attribute
+ *   blanked out (same length, so every offset, line and column stays valid), which reads
+ *   the template as nested markup. The result is used only if that parse is clean.
+ */
 function parseSfc(source: string, filePath: string): SFCParseResult {
+  const first = parseBlocksOnly(source, filePath);
+  if (!firstFatalError(first.errors)) return first;
+  const template = first.descriptor.template;
+  const lang = template?.lang?.trim().toLowerCase();
+  if (!template || !lang || lang === 'html') return first;
+  const contentStart = template.loc.start.offset;
+  const tagStart = source.lastIndexOf('<template', contentStart);
+  if (tagStart < 0) return first;
+  const openTag = source.slice(tagStart, contentStart);
+  const attribute = /\slang\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+)/i.exec(openTag);
+  if (!attribute) return first;
+  const from = tagStart + attribute.index;
+  const masked = source.slice(0, from) + ' '.repeat(attribute[0].length) + source.slice(from + attribute[0].length);
+  const second = parseBlocksOnly(masked, filePath);
+  return firstFatalError(second.errors) ? first : second;
+}
+
+function parseBlocksOnly(source: string, filePath: string): SFCParseResult {
   return loadCompilerSfc().parse(source, {
     filename: filePath,
     sourceMap: false,
-    // We only need the blocks. Without this, compiler-sfc also parses every template
-    // expression as Vue 3 JavaScript and rejects valid mini-program templates, e.g. WePY
-    // 1's `@tap="select({{index}})"` or mpvue's `:class="{{cls}}"`.
     templateParseOptions: { prefixIdentifiers: false },
   });
 }
@@ -200,9 +234,60 @@ function sfcError(error: Error & { loc?: { start: { line: number; column: number
   return new MigrationError(`not a well-formed single-file component: ${message}`);
 }
 
-/** 1-based block-relative position -> 1-based whole-file position. */
-function filePosition(block: ScriptBlock, line: number, column: number): { line: number; column: number } {
-  return { line: block.line + line - 1, column: line === 1 ? block.column + column - 1 : column };
+/**
+ * A block's code with the indentation every line shares taken off, and how to put it back.
+ *
+ * Many components indent the whole script (WePY's own template does, and so do many Vue
+ * style guides). The script migrator writes new top-level code, such as the module-level
+ * `const recorderManager = ...` after the imports, at column 0, as in a file of its own:
+ * it sees the block as such a file, and the indentation goes back onto every line after.
+ * Lines holding only whitespace are never touched, so a line that was not edited comes back
+ * exactly as it was (inside a multi-line template literal too: the shared prefix is common
+ * to every line that has text, so taking it off and putting it back is exact).
+ */
+interface ScriptText {
+  text: string;
+  /** The indentation taken off every line that has text ('' when there is none). */
+  indent: string;
+  /** Per block line (index 0 = line 1): how many characters were taken off it. */
+  removed: number[];
+}
+
+const BLANK_LINE = /^[ \t]*\r?$/;
+
+function dedent(content: string): ScriptText {
+  const lines = content.split('\n');
+  let indent: string | null = null;
+  for (const line of lines) {
+    if (BLANK_LINE.test(line)) continue;
+    const lead = /^[ \t]*/.exec(line)![0];
+    let common = 0;
+    const current: string = indent ?? lead;
+    while (common < current.length && common < lead.length && current[common] === lead[common]) common++;
+    indent = current.slice(0, common);
+    if (indent === '') break;
+  }
+  if (!indent) return { text: content, indent: '', removed: lines.map(() => 0) };
+  const size = indent.length;
+  return {
+    text: lines.map((line) => (BLANK_LINE.test(line) ? line : line.slice(size))).join('\n'),
+    indent,
+    removed: lines.map((line) => (BLANK_LINE.test(line) ? 0 : size)),
+  };
+}
+
+function reindent(text: string, indent: string): string {
+  if (indent === '') return text;
+  return text
+    .split('\n')
+    .map((line) => (BLANK_LINE.test(line) ? line : indent + line))
+    .join('\n');
+}
+
+/** 1-based position in the (dedented) block -> 1-based position in the whole file. */
+function filePosition(block: ScriptBlock, script: ScriptText, line: number, column: number): { line: number; column: number } {
+  const shifted = column + (script.removed[line - 1] ?? 0);
+  return { line: block.line + line - 1, column: line === 1 ? block.column + shifted - 1 : shifted };
 }
 
 /** Block-relative line numbers in reasons and notes ("... at line 12 ...") follow the site. */
@@ -210,8 +295,8 @@ function shiftLineMentions(text: string, block: ScriptBlock): string {
   return text.replace(/\bat line (\d+)\b/g, (_, n: string) => `at line ${block.line + Number(n) - 1}`);
 }
 
-function toFilePosition(site: SiteReport, block: ScriptBlock): SiteReport {
-  const { line, column } = filePosition(block, site.line, site.column);
+function toFilePosition(site: SiteReport, block: ScriptBlock, script: ScriptText): SiteReport {
+  const { line, column } = filePosition(block, script, site.line, site.column);
   return {
     ...site,
     line,
@@ -222,9 +307,9 @@ function toFilePosition(site: SiteReport, block: ScriptBlock): SiteReport {
 }
 
 /** A block's MigrationError, with its position (and the one in its message) in the whole file. */
-function inFile(error: MigrationError, block: ScriptBlock): MigrationError {
+function inFile(error: MigrationError, block: ScriptBlock, script: ScriptText): MigrationError {
   if (error.line === undefined) return new MigrationError(`${block.label}: ${error.message}`);
-  const { line, column } = filePosition(block, error.line, error.column ?? 1);
+  const { line, column } = filePosition(block, script, error.line, error.column ?? 1);
   const message = error.message.replace(
     /\(line (\d+), column (\d+)\)$/,
     (whole, l: string, c: string) =>
@@ -242,7 +327,7 @@ function verifyBlocks(output: string, filePath: string, replacements: Array<{ bl
   let problem: string | null = null;
   try {
     const { descriptor, errors } = parseSfc(output, filePath);
-    const fatal = errors.find((e) => !IGNORED_SFC_ERRORS.some((prefix) => e.message.startsWith(prefix)));
+    const fatal = firstFatalError(errors);
     if (fatal) {
       problem = fatal.message;
     } else {

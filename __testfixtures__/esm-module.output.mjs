@@ -1,0 +1,14 @@
+// utils/voice.mjs
+const recorderManager = wx.getRecorderManager()
+
+export function recordVoice(onDone) {
+  recorderManager.onStop(function ({ tempFilePath }) {
+    onDone(tempFilePath)
+  })
+  recorderManager.onError(function () {})
+  recorderManager.start({ duration: 60000 })
+}
+
+export function stopVoice() {
+  recorderManager.stop()
+}
