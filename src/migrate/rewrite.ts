@@ -66,12 +66,14 @@ export function stopEdit(call: any, manager: ManagerRef): Edit {
  * as the old per-call callbacks never saw other calls' recordings.
  */
 export function startEdit(statement: any, parentIsStatementList: boolean, options: StartOptions, manager: ManagerRef, ctx: RewriteContext): Edit {
+  // An options object declared right before the call goes with it.
+  const start = options.declaration ? options.declaration.start : statement.start;
   return {
-    start: statement.start,
+    start,
     end: statement.end,
     build: (render) => {
       const { source, style } = ctx;
-      const outerIndent = lineIndent(source, statement.start);
+      const outerIndent = lineIndent(source, start);
       const indent = parentIsStatementList ? outerIndent : outerIndent + style.indentUnit;
       const lines = startLines(statement, options, manager, ctx, indent, render);
       const body = lines.join(style.eol + indent);
@@ -202,9 +204,10 @@ function commentsByProperty(statement: any, options: StartOptions, ctx: RewriteC
   const callbacks = Object.values(options.callbacks) as Callback[];
   const insideCallback = (c: { start: number; end: number }) =>
     callbacks.some((cb) => c.start >= cb.value.start && c.end <= cb.value.end);
-  const properties: any[] = statement.expression?.arguments?.[0]?.properties ?? [];
+  const properties: any[] = options.object?.properties ?? [];
+  const from = options.declaration ? options.declaration.start : statement.start;
   for (const comment of ctx.comments) {
-    if (comment.start < statement.start || comment.end > statement.end || insideCallback(comment)) continue;
+    if (comment.start < from || comment.end > statement.end || insideCallback(comment)) continue;
     const text = reindent(ctx.source.slice(comment.start, comment.end), lineIndent(ctx.source, comment.start), '');
     const owner = ownerProperty(comment, properties, ctx.source);
     const key = owner ? propertyName(owner) : null;

@@ -32,6 +32,10 @@ export interface TextRewrite {
 }
 
 export interface StartOptions {
+  /** The options object literal (at the call, or in the declaration right before it). */
+  object: any | null;
+  /** `const options = {...}` right before the call: it goes together with the call. */
+  declaration: any | null;
   callbacks: Partial<Record<CallbackKey, Callback>>;
   /** Error-string literals and type names inside the callbacks, rewritten for the new API. */
   rewrites: TextRewrite[];
@@ -47,14 +51,21 @@ const OLD_HARD_LIMIT_MS = 60000;
 
 export function analyzeStartOptions(call: ASTPath<any>, typescript: boolean): Analysis {
   const args = call.node.arguments;
-  if (args.length === 0) return { ok: true, options: { callbacks: {}, rewrites: [], durationMs: OLD_HARD_LIMIT_MS, notes: [] } };
+  const empty = { object: null, declaration: null, callbacks: {}, rewrites: [], durationMs: OLD_HARD_LIMIT_MS, notes: [] };
+  if (args.length === 0) return { ok: true, options: empty };
   if (args.length > 1) return { ok: false, reason: 'startRecord is called with more than one argument' };
-  const object = args[0];
+  let object = args[0];
+  let declaration: any = null;
+  if (object.type === 'Identifier') {
+    const found = optionsDeclaredRightBefore(call, object.name);
+    if ('reason' in found) return { ok: false, reason: found.reason };
+    ({ object, declaration } = found);
+  }
   if (object.type !== 'ObjectExpression') {
     return { ok: false, reason: 'the options are not an object literal written at the call (not converted yet)' };
   }
 
-  const options: StartOptions = { callbacks: {}, rewrites: [], durationMs: OLD_HARD_LIMIT_MS, notes: [] };
+  const options: StartOptions = { ...empty, object, declaration, callbacks: {}, rewrites: [], notes: [] };
   for (const property of object.properties) {
     if (property.type === 'SpreadElement' || property.type === 'SpreadProperty') {
       return { ok: false, reason: 'the options object spreads another object (not converted yet)' };
@@ -78,6 +89,44 @@ export function analyzeStartOptions(call: ASTPath<any>, typescript: boolean): An
     options.rewrites.push(...analysis.rewrites);
   }
   return { ok: true, options };
+}
+
+/**
+ * `const options = { success, fail }` as the statement right before `startRecord(options)`,
+ * used nowhere else: the pair is rewritten as one, as if the object were written inline.
+ * Options built further away, shared, or changed after their creation are not followed.
+ */
+function optionsDeclaredRightBefore(call: ASTPath<any>, name: string): { object: any; declaration: any } | { reason: string } {
+  const notFollowed = { reason: `the options object ${name} is not declared right before the call, or is used elsewhere (not converted yet)` };
+  const statement = call.parent;
+  const list = statement?.parent?.node;
+  if (statement?.node.type !== 'ExpressionStatement' || !Array.isArray(list?.body)) return notFollowed;
+  const index = list.body.indexOf(statement.node);
+  const previous = list.body[index - 1];
+  if (previous?.type !== 'VariableDeclaration' || previous.declarations.length !== 1) return notFollowed;
+  const declarator = previous.declarations[0];
+  if (declarator.id.type !== 'Identifier' || declarator.id.name !== name || declarator.init?.type !== 'ObjectExpression') return notFollowed;
+  const scope = call.scope?.lookup(name);
+  const bindings = scope?.getBindings()[name] ?? [];
+  if (bindings.length !== 1 || countReferences(scope.node, name) !== 2) return notFollowed;
+  return { object: declarator.init, declaration: previous };
+}
+
+/** Identifiers named `name` in a scope's node (declaration included), nested functions too. */
+function countReferences(node: any, name: string): number {
+  let count = 0;
+  const walk = (n: any) => {
+    if (!n || typeof n.type !== 'string') return;
+    if (n.type === 'Identifier' && n.name === name) count++;
+    for (const key of Object.keys(n)) {
+      if (key === 'loc') continue;
+      const child = n[key];
+      if (Array.isArray(child)) child.forEach(walk);
+      else if (child && typeof child.type === 'string') walk(child);
+    }
+  };
+  walk(node);
+  return count;
 }
 
 function propertyKey(property: any): string | null {
