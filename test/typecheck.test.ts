@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { parse } from '@vue/compiler-sfc';
 import { Project, ts } from 'ts-morph';
 import { listFixtures } from './support/fixtures';
 
@@ -9,7 +10,19 @@ import { listFixtures } from './support/fixtures';
  * that is not there, say) are not ours; any error the output adds is.
  */
 const ROOT = path.join(__dirname, '..');
-const typed = listFixtures().filter((f) => !f.negative && ['ts', 'tsx', 'mts', 'cts'].includes(f.ext));
+const typed = listFixtures().filter((f) => !f.negative && ['ts', 'tsx', 'mts', 'cts', 'vue'].includes(f.ext));
+
+/**
+ * The TypeScript to check in a fixture: the file itself, or for a `.vue` file its
+ * `lang="ts"` script blocks, one after the other (what Vue compiles them into).
+ */
+function typeScriptOf(code: string, ext: string): { code: string; fileName: string } | null {
+  if (ext !== 'vue') return { code, fileName: `fixture.${ext}` };
+  const { descriptor } = parse(code);
+  const blocks = [descriptor.script, descriptor.scriptSetup].filter((b) => b && (b.lang === 'ts' || b.lang === 'tsx'));
+  if (blocks.length === 0) return null;
+  return { code: blocks.map((b) => b!.content).join('\n'), fileName: `fixture.${blocks[0]!.lang}` };
+}
 
 function diagnosticsOf(code: string, fileName: string, taro: boolean): string[] {
   const project = new Project({
@@ -57,12 +70,16 @@ test('there are TypeScript fixtures to check', () => {
   expect(typed.length).toBeGreaterThanOrEqual(5);
 });
 
-describe.each(typed.map((f) => [`${f.name}.${f.ext}`, f] as const))('%s', (_label, fixture) => {
+const checkable = typed.filter((f) => typeScriptOf(f.input, f.ext) !== null);
+
+describe.each(checkable.map((f) => [`${f.name}.${f.ext}`, f] as const))('%s', (_label, fixture) => {
   test('the output adds no type error to the input', () => {
     const taro = fixture.input.includes('@tarojs/taro');
-    const fileName = `${fixture.name}.${fixture.ext}`;
-    const before = diagnosticsOf(fixture.input, fileName, taro);
-    const after = diagnosticsOf(fixture.expected, fileName, taro);
+    const input = typeScriptOf(fixture.input, fixture.ext)!;
+    const output = typeScriptOf(fixture.expected, fixture.ext)!;
+    const fileName = `${fixture.name}.${input.fileName.split('.').pop()}`;
+    const before = diagnosticsOf(input.code, fileName, taro);
+    const after = diagnosticsOf(output.code, fileName, taro);
     expect(added(before, after)).toEqual([]);
   });
 });

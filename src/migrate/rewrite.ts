@@ -110,7 +110,8 @@ function startLines(statement: any, options: StartOptions, manager: ManagerRef, 
       if (!cb) continue;
       const name = ctx.names.allocate(HOISTED_NAMES[cb.key]);
       named[cb.key] = name;
-      const type = ctx.typescript && cb.key !== 'complete' ? `: Parameters<typeof ${m}.${cb.key === 'success' ? 'onStop' : 'onError'}>[0]` : '';
+      const needsType = ctx.typescript && cb.key !== 'complete' && hasUntypedParameter(cb);
+      const type = needsType ? `: Parameters<typeof ${m}.${cb.key === 'success' ? 'onStop' : 'onError'}>[0]` : '';
       lines.push(...comments.of[cb.key]);
       lines.push(`${style.declKeyword} ${name}${type} = ${callbackText(cb, indent, ctx, render)}${semi}`);
     }
@@ -141,6 +142,12 @@ const HOISTED_NAMES: Record<CallbackKey, string> = {
 
 function noop(style: FileStyle): string {
   return style.arrows ? '() => {}' : 'function () {}';
+}
+
+/** A parameter that only the call's context typed (references keep their declared types). */
+function hasUntypedParameter(cb: Callback): boolean {
+  if (cb.form === 'reference') return false;
+  return cb.value.params.some((p: any) => !p.typeAnnotation);
 }
 
 function takesArgument(cb: Callback): boolean {
