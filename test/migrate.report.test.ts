@@ -56,22 +56,21 @@ describe('reasons for sites left alone', () => {
     ['jssdk-weixinjsbridge.input.js', [/JS-SDK web page \(WeixinJSBridge found at line 5\)/, /JS-SDK/]],
     ['jssdk-weak-dom-signs.input.js', [/JS-SDK web page \(browser global document/, /JS-SDK web page/]],
     ['foreign-hosts.input.js', [/Alipay/, /Douyin/, /Douyin/, /uni-app/, /uni-app/]],
-    ['promise-forms-not-yet.input.ts', [/value of startRecord\(...\) is used/, /value of startRecord\(...\) is used/]],
-    ['errmsg-unknown-wording-not-yet.input.js', [/success callback reads res\.errMsg, which was 'startRecord:ok'/, /kept on the old API/]],
-    ['errmsg-auth-denied-not-yet.input.js', [/looks for 'auth denied' in errMsg/, /kept on the old API/]],
-    ['errmsg-passed-on-not-yet.input.js', [/uses errMsg in a way this tool cannot check/, /kept on the old API/]],
-    ['options-variable-not-yet.input.js', [/options object recordOptions is not declared right before the call/, /kept on the old API/]],
-    ['stop-callbacks-not-last-not-yet.input.js', [/kept on the old API because the stopRecord at line 6/, /callbacks ran after the code that follows the call/]],
     ['test-mocks-assignments.input.js', [/assigned or deleted/, /assigned or deleted/, /assigned or deleted/]],
-    ['stop-in-fail-loop-not-yet.input.js', [/fail callback calls stopRecord.*loop/, /kept on the old API because the startRecord at line 5/, /kept on the old API/]],
-    ['stop-via-method-in-complete-not-yet.input.js', [/complete callback calls onTouchEnd\(\), which calls stopRecord/, /kept on the old API/]],
     ['native-half-migrated-listener-in-onload.input.js', [/already registers recorderManager\.onStop at line 7/, /kept on the old API/]],
-    ['promisify-keeps-file-on-old-api-not-yet.input.js', [/used as a value, not called/, /kept on the old API/, /kept on the old API/]],
   ];
   test.each(cases)('%s', (fixture, reasons) => {
     const sites = sitesOf(fixture);
     expect(sites.map((s) => s.action)).toEqual(reasons.map(() => 'skipped'));
     sites.forEach((site, i) => expect(site.reason).toMatch(reasons[i]));
+  });
+
+  test('with --no-shim, sites the shim would run are skipped with their reason', () => {
+    const file = path.join(FIXTURE_DIR, 'shim-stop-in-fail-loop.input.js');
+    const sites = migrateSource(fs.readFileSync(file, 'utf8'), file, { shim: false }).sites;
+    expect(sites.map((s) => s.action)).toEqual(['skipped', 'skipped', 'skipped']);
+    expect(sites[0].reason).toMatch(/fail callback calls stopRecord.*loop/);
+    expect(sites[1].reason).toMatch(/kept on the old API because the startRecord at line 5/);
   });
 
   test('look-alikes that are not the host API are not sites at all', () => {
@@ -80,12 +79,38 @@ describe('reasons for sites left alone', () => {
     }
   });
 
-  test('a named import that is still used after the run is kept, and its sites reported', () => {
-    const source = "import { startRecord } from '@tarojs/taro'\nexport const start = startRecord\nstartRecord({})\n";
+  test('a named import used as a value: the shim takes over its import, no call changes', () => {
+    const source = "import { startRecord, showToast } from '@tarojs/taro'\nexport const start = startRecord\nstartRecord({})\n";
     const result = migrateSource(source, 'a.ts');
-    expect(result.changed).toBe(false);
-    expect(summary(result.sites)).toEqual(['2:22 startRecord skipped', '3:1 startRecord skipped']);
+    expect(result.output).toBe(
+      "import { showToast } from '@tarojs/taro'\nimport { startRecord } from 'startrecord-codemod/shim'\nexport const start = startRecord\nstartRecord({})\n",
+    );
+    expect(summary(result.sites)).toEqual(['2:22 startRecord shimmed', '3:1 startRecord shimmed']);
     expect(result.sites[0].reason).toMatch(/startRecord is used as a value/);
+    expect(migrateSource(source, 'a.ts', { shim: false }).output).toBe(source);
+  });
+});
+
+describe('shimmed sites', () => {
+  const cases: Array<[string, RegExp[]]> = [
+    ['shim-promise-forms.input.ts', [/value of startRecord\(...\) is used/, /value of startRecord\(...\) is used/]],
+    ['shim-errmsg-unknown-wording.input.js', [/success callback reads res\.errMsg, which was 'startRecord:ok'/, /shimmed with the startRecord at line 3/]],
+    ['shim-errmsg-auth-denied.input.js', [/looks for 'auth denied' in errMsg/, /shimmed with the startRecord/]],
+    ['shim-errmsg-passed-on.input.js', [/uses errMsg in a way this tool cannot check/, /shimmed with the startRecord/]],
+    ['shim-options-variable.input.js', [/options object recordOptions is not declared right before the call/, /shimmed with the startRecord/]],
+    ['shim-stop-in-fail-loop.input.js', [/fail callback calls stopRecord.*loop/, /shimmed with the startRecord at line 5/, /shimmed with the startRecord at line 5/]],
+    ['shim-stop-via-method-in-complete.input.js', [/complete callback calls onTouchEnd\(\), which calls stopRecord/, /shimmed with/]],
+    ['shim-promisify.input.js', [/used as a value, not called/, /shimmed with/, /shimmed with/]],
+    ['shim-stop-callbacks-not-last.input.js', [/shimmed with the stopRecord at line 6/, /callbacks ran after the code that follows the call/]],
+  ];
+  test.each(cases)('%s', (fixture, reasons) => {
+    const sites = sitesOf(fixture);
+    expect(sites.map((s) => s.action)).toEqual(reasons.map(() => 'shimmed'));
+    sites.forEach((site, i) => {
+      expect(site.reason).toMatch(reasons[i]);
+      expect(site.reason).not.toMatch(/not converted yet/);
+    });
+    expect(sites.find((s) => s.api === 'startRecord')?.notes).toEqual(expect.arrayContaining([NOTES.silkBecomesAac, NOTES.shimListeners]));
   });
 });
 

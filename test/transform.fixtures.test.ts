@@ -31,7 +31,7 @@ describe.each(fixtures.map((f) => [f.name + '.' + f.ext, f] as const))('%s', (_l
       const result = migrateSource(fixture.input, filePath);
       expect(result.output).toBe(fixture.expected);
       expect(result.changed).toBe(true);
-      expect(result.sites.some((s) => s.action === 'converted')).toBe(true);
+      expect(result.sites.some((s) => s.action === 'converted' || s.action === 'shimmed')).toBe(true);
     });
   }
 
@@ -40,6 +40,14 @@ describe.each(fixtures.map((f) => [f.name + '.' + f.ext, f] as const))('%s', (_l
     expect(again.output).toBe(fixture.expected);
     expect(again.changed).toBe(false);
   });
+
+  if (fixture.expected.includes('startrecord-codemod/shim')) {
+    test('with the shim turned off (--no-shim), comes back byte-identical', () => {
+      const result = migrateSource(fixture.input, filePath, { shim: false });
+      expect(result.output).toBe(fixture.input);
+      expect(result.sites.every((s) => s.action === 'skipped')).toBe(true);
+    });
+  }
 
   test('gives the same result through the jscodeshift entry point', () => {
     const out = transform({ path: filePath, source: fixture.input }, { report: () => {} } as any, {} as any);

@@ -38,6 +38,9 @@ function diagnosticsOf(code: string, fileName: string, taro: boolean): string[] 
       // Native pages see the mini-program globals (wx, Page, WechatMiniprogram).
       types: taro ? [] : ['miniprogram-api-typings'],
       typeRoots: [path.join(ROOT, 'node_modules')],
+      // Shimmed outputs import the shim as users will, by its package path.
+      baseUrl: ROOT,
+      paths: { 'startrecord-codemod/shim': ['shim/src/index.ts'] },
     },
   });
   // The fixtures' UI imports are not what is under test; a small typed stand-in keeps the

@@ -10,7 +10,10 @@ import { migrateSource } from '../src/migrate';
  * nothing to do come back untouched (returning undefined tells jscodeshift "unchanged").
  */
 export default function transform(file: FileInfo, api: API, options: Options): string | undefined {
-  const result = migrateSource(file.source, file.path, { shim: options.shim !== false });
+  // `--shim=false` and `--shimImport=./utils/shim` on jscodeshift's command line.
+  const shim = options.shim !== false && options.shim !== 'false';
+  const shimImport = typeof options.shimImport === 'string' ? options.shimImport : undefined;
+  const result = migrateSource(file.source, file.path, { shim, shimImport });
   for (const site of result.sites) {
     if (site.action !== 'converted' && typeof api.report === 'function') {
       api.report(`${file.path}:${site.line}:${site.column} ${site.api} ${site.action}: ${site.reason ?? ''}`);

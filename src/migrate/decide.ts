@@ -13,7 +13,13 @@ import { StopCallback, analyzeStopOptions } from './stop-options';
  */
 export type Decision =
   | { site: Site; action: 'convert'; notes: string[]; start?: StartOptions; stopCallbacks?: StopCallback[] }
-  | { site: Site; action: 'skip'; reason: string; blocksGroup: boolean };
+  /** Pointed at the runtime shim, which keeps the old semantics exactly (shim/src/index.ts). */
+  | { site: Site; action: 'shim'; reason: string; notes: string[] }
+  /**
+   * Left alone. `blocksGroup`: the file's other sites of this host cannot change API
+   * without it. `shimmable`: the shim would run this site faithfully.
+   */
+  | { site: Site; action: 'skip'; reason: string; blocksGroup: boolean; shimmable: boolean };
 
 export interface FileFacts {
   /** Set when the file is JS-SDK web code: its `wx` calls are not ours. */
@@ -29,20 +35,23 @@ export interface FileFacts {
   groupsWithStart: Set<string>;
 }
 
-export function decideAll(sites: Site[], facts: FileFacts): Decision[] {
+export function decideAll(sites: Site[], facts: FileFacts, useShim: boolean): Decision[] {
   const decisions = sites.map((site) => decide(site, facts));
-  return keepGroupsOnOneApi(decisions);
+  return keepGroupsOnOneApi(decisions, useShim);
 }
 
 function decide(site: Site, facts: FileFacts): Decision {
-  const skip = (reason: string, blocksGroup = true): Decision => ({ site, action: 'skip', reason, blocksGroup });
+  // Sites the shim runs faithfully, and sites that are not the mini-program API at all or
+  // whose file would still break with the shim.
+  const skip = (reason: string, blocksGroup = true, shimmable = true): Decision => ({ site, action: 'skip', reason, blocksGroup, shimmable });
+  const leave = (reason: string): Decision => skip(reason, false, false);
 
-  if (site.host.kind === 'foreign') return skip(FOREIGN_HOST_REASONS[site.host.name], false);
+  if (site.host.kind === 'foreign') return leave(FOREIGN_HOST_REASONS[site.host.name]);
   if (site.host.kind === 'global' && site.host.name === 'wx' && facts.jsSdkSign) {
-    return skip(`JS-SDK web page (${facts.jsSdkSign}): its wx.${site.api} is not the mini-program API`, false);
+    return leave(`JS-SDK web page (${facts.jsSdkSign}): its wx.${site.api} is not the mini-program API`);
   }
-  if (site.usage === 'assignment') return skip(`${site.label} is assigned or deleted here (a mock or a polyfill): left alone`, false);
-  if (site.usage === 'check') return skip(`${site.label} is only tested for existence here: left alone`, false);
+  if (site.usage === 'assignment') return leave(`${site.label} is assigned or deleted here (a mock or a polyfill): left alone`);
+  if (site.usage === 'check') return leave(`${site.label} is only tested for existence here: left alone`);
   if (site.computed) return skip(`${site.host.name}['${site.api}'] is reached by a computed name (not converted yet)`);
   if (site.usage === 'reference') return skip(`${site.label} is used as a value, not called (e.g. promisify): not converted yet`);
   const call = site.call!.node;
@@ -65,8 +74,11 @@ function decide(site: Site, facts: FileFacts): Decision {
   }
   const listener = facts.existingListeners.find((l) => l.group === hostGroup(site.host));
   if (listener) {
+    // The shim registers its listeners at each start too, so it would take them over as well.
     return skip(
-      `this file already registers recorderManager.${listener.event} at line ${listener.line}; listeners replace each other, so a converted startRecord would take that listener over (not converted yet)`,
+      `this file already registers recorderManager.${listener.event} at line ${listener.line}; listeners replace each other, so a converted or shimmed startRecord would take that listener over: migrate this file by hand`,
+      true,
+      false,
     );
   }
   const analysis = analyzeStartOptions(site.call!, facts.typescript);
@@ -128,29 +140,55 @@ function findCalledNames(node: any): Set<string> {
 }
 
 /**
- * A recording started with the old API must be stopped with the old API, and the same for
- * the new one. So when one site of a host cannot be converted, the file's other sites of
- * that host stay on the old API with it, and the report says which site holds them back.
+ * A recording started through one API must be stopped through the same one, so all the
+ * sites of one host in a file move together:
+ * - every site converts: converted;
+ * - some cannot, and the shim runs all of them faithfully: every site goes to the shim
+ *   (a converted start could not be stopped by a shimmed stop, which only knows the
+ *   recordings the shim started);
+ * - otherwise (or with the shim turned off): all stay on the old API, and the report says
+ *   which site holds them back.
  */
-function keepGroupsOnOneApi(decisions: Decision[]): Decision[] {
-  const blockers = new Map<string, Decision & { action: 'skip' }>();
+function keepGroupsOnOneApi(decisions: Decision[], useShim: boolean): Decision[] {
+  const blockers = new Map<string, Array<Decision & { action: 'skip' }>>();
   for (const d of decisions) {
     if (d.action === 'skip' && d.blocksGroup) {
       const group = hostGroup(d.site.host);
-      if (!blockers.has(group)) blockers.set(group, d);
+      blockers.set(group, [...(blockers.get(group) ?? []), d]);
     }
   }
   return decisions.map((d) => {
-    if (d.action !== 'convert') return d;
-    const blocker = blockers.get(hostGroup(d.site.host));
-    if (!blocker) return d;
+    const groupBlockers = blockers.get(hostGroup(d.site.host));
+    if (!groupBlockers || (d.action === 'skip' && !d.blocksGroup)) return d;
+    const first = groupBlockers[0];
+    if (useShim && groupBlockers.every((b) => b.shimmable)) {
+      if (d.action === 'skip') return { site: d.site, action: 'shim', reason: shimReason(d.reason), notes: shimNotes(d.site) };
+      return {
+        site: d.site,
+        action: 'shim',
+        reason: `shimmed with the ${first.site.api} at line ${first.site.line}, which cannot be converted: a recording must be started and stopped through the same API`,
+        notes: shimNotes(d.site),
+      };
+    }
+    if (d.action === 'skip') return d;
+    const blocker = groupBlockers.find((b) => !b.shimmable) ?? first;
     return {
       site: d.site,
       action: 'skip',
       blocksGroup: false,
+      shimmable: false,
       reason: `kept on the old API because the ${blocker.site.api} at line ${blocker.site.line} is not converted: a recording must be started and stopped through the same API`,
     };
   });
+}
+
+/** The skip reason, reworded for a site the shim now runs. */
+function shimReason(reason: string): string {
+  return reason.replace(/:? \(?not converted yet\)?$/, '').replace(/\s*\(not converted yet\)/, '');
+}
+
+function shimNotes(site: Site): string[] {
+  return site.api === 'startRecord' ? [NOTES.silkBecomesAac, NOTES.shimListeners] : [NOTES.shimStopsOnlyShimRecordings];
 }
 
 /** Listener registrations already in the file: `m.onStop(...)` on a manager binding or call. */

@@ -19,6 +19,7 @@ import { MigrateOptions, MigrationError, MigrationResult, SiteReport } from './r
 import { ManagerRef, RewriteContext, startEdit, stopEdit, stopWithCallbacksEdit } from './rewrite';
 import { Site, findSites } from './sites';
 import { NamedBinding, findNamedBindings, planNamedImports } from './named-imports';
+import { SHIM_MODULE, ShimNeeds, planShimImports } from './shim-imports';
 import { detectStyle } from './style';
 import { NameAllocator } from './text';
 
@@ -43,7 +44,7 @@ export function migrateSource(source: string, filePath: string, options: Migrate
  * One script: parse -> find sites -> decide per site -> edit -> verify. `filePath`'s
  * extension picks the parser (SFC blocks pass a virtual path ending in their `lang`).
  */
-export function migrateScript(source: string, filePath: string, _options: MigrateOptions = {}): MigrationResult {
+export function migrateScript(source: string, filePath: string, options: MigrateOptions = {}): MigrationResult {
   if (!mightContainLegacyCalls(source)) return { output: source, changed: false, sites: [] };
   const { j, root, comments } = parseFile(source, filePath);
   const taroNames = findTaroModuleNames(j, root);
@@ -75,7 +76,7 @@ export function migrateScript(source: string, filePath: string, _options: Migrat
     hasComment: (start, end) => comments.some((c) => c.start > start && c.end < end),
     typescript: isTypeScript,
     groupsWithStart: new Set(sites.filter((s) => s.api === 'startRecord').map((s) => hostGroup(s.host))),
-  });
+  }, options.shim !== false);
 
   // Functions imported by name need `getRecorderManager` from somewhere, and their
   // declarations change once every use is converted.
@@ -83,11 +84,23 @@ export function migrateScript(source: string, filePath: string, _options: Migrat
   const getterFor = (host: Host) => (host.kind === 'taro-named' ? namedPlan.getter : `${host.name}.getRecorderManager`);
   const planner = new ManagerPlanner(existingManagers, choosePlacement(j, root, source, filePath, taroNames), ctx, getterFor);
 
+  const shim = planShimImports(j, root, source, comments, ctx.style, ctx.names, options.shimImport ?? SHIM_MODULE)(shimNeeds(decisions));
+
   const edits: Edit[] = [];
   for (const decision of decisions) {
     const { site } = decision;
     if (decision.action === 'skip') {
       reports.push(report(site, 'skipped', [], decision.reason));
+      continue;
+    }
+    if (decision.action === 'shim') {
+      // `wx.startRecord` -> the shim's `startRecord`; a function imported by name keeps its
+      // name and only its import changes.
+      if (site.host.kind !== 'taro-named') {
+        const member = site.member.node;
+        edits.push({ start: member.start, end: member.end, build: () => shim.local[site.api]! });
+      }
+      reports.push(report(site, 'shimmed', decision.notes, decision.reason));
       continue;
     }
     if (decision.start) {
@@ -103,8 +116,9 @@ export function migrateScript(source: string, filePath: string, _options: Migrat
     reports.push(report(site, 'converted', decision.notes));
   }
 
+  // Shimmed functions imported by name change only their import.
+  edits.push(...namedPlan.edits, ...shim.edits);
   if (edits.length === 0) return { output: source, changed: false, sites: sortReports(reports) };
-  edits.push(...namedPlan.edits);
   edits.push(...planner.moduleBindingEdits(root.get().node.program, source, comments));
   const output = applyEdits(source, edits);
   verifyParses(output, filePath);
@@ -189,15 +203,31 @@ class ManagerPlanner {
 
 /** Which named bindings lose their last use, and how converted code reaches the manager. */
 function planNamed(named: NamedBinding[], decisions: Decision[], taroNames: Set<string>, existingGetter: string | null, ctx: RewriteContext) {
-  const converted = new Set<NamedBinding>();
+  const moved = new Set<NamedBinding>();
   const kept = new Set<NamedBinding>();
+  let needsGetter = false;
   for (const d of decisions) {
     if (d.site.host.kind !== 'taro-named') continue;
     const binding = named.find((b) => b.local === d.site.host.name)!;
-    (d.action === 'convert' ? converted : kept).add(binding);
+    (d.action === 'skip' ? kept : moved).add(binding);
+    if (d.action === 'convert') needsGetter = true;
   }
   const taroObject = taroNames.size > 0 ? [...taroNames][0] : null;
-  return planNamedImports(named, converted, kept, taroObject, existingGetter, ctx.names, ctx.source, ctx.style);
+  return planNamedImports(named, moved, kept, needsGetter, taroObject, existingGetter, ctx.names, ctx.source, ctx.style);
+}
+
+/** What the shim import must bring in for the shimmed sites. */
+function shimNeeds(decisions: Decision[]): ShimNeeds {
+  const needs: ShimNeeds = { members: new Set(), named: [] };
+  for (const d of decisions) {
+    if (d.action !== 'shim') continue;
+    if (d.site.host.kind === 'taro-named') {
+      if (!needs.named.some((n) => n.local === d.site.host.name)) needs.named.push({ api: d.site.api, local: d.site.host.name });
+    } else {
+      needs.members.add(d.site.api);
+    }
+  }
+  return needs;
 }
 
 /** `import { getRecorderManager } from '@tarojs/taro'` already in the file: its local name. */

@@ -72,8 +72,11 @@ export function bindingAt(path: ASTPath<any>, name: string, bindings: NamedBindi
  */
 export function planNamedImports(
   bindings: NamedBinding[],
+  /** Bindings whose uses are all converted or shimmed. */
   converted: Set<NamedBinding>,
   usedByOthers: Set<NamedBinding>,
+  /** Whether converted code needs `getRecorderManager` (shimmed code does not). */
+  needsGetter: boolean,
   taroObject: string | null,
   existingGetter: string | null,
   names: NameAllocator,
@@ -83,7 +86,7 @@ export function planNamedImports(
   const removable = bindings.filter((b) => converted.has(b) && !usedByOthers.has(b));
   let getter = taroObject ? `${taroObject}.getRecorderManager` : existingGetter;
   let added: { holder: any; text: string } | null = null;
-  if (!getter && converted.size > 0) {
+  if (!getter && needsGetter) {
     const local = names.allocate('getRecorderManager');
     getter = local;
     const first = bindings.find((b) => converted.has(b))!;

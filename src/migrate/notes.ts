@@ -23,6 +23,10 @@ export const NOTES = {
     'startRecord() without callbacks returned a Promise (base library >= 2.10.2) whose failure surfaced as an unhandled rejection; failures are now ignored: add an onError listener if you relied on it',
   stopHasNoPath:
     "stopRecord's success never received tempFilePath (it was always undefined) and still does not: the file arrives in onStop",
+  shimListeners:
+    'the shim records through getRecorderManager(): at each start it registers its own onStop/onError, so listeners that other code registered once (another page) are taken over',
+  shimStopsOnlyShimRecordings:
+    "the shim's stopRecord stops recordings the shim started: if the startRecord it stops lives in another file, that one must be shimmed too (see its entry in this report)",
   listenersAreGlobal:
     'the recorder manager is one global object and each onStop/onError replaces the last: code elsewhere that registers its own listeners (another page) takes them over',
   secondStartReplacesListeners:

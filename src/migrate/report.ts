@@ -27,8 +27,13 @@ export interface MigrationResult {
 }
 
 export interface MigrateOptions {
-  /** Reserved for the shim issue: when false, sites that would be shimmed are skipped. */
+  /**
+   * Point sites that cannot be converted faithfully at the runtime shim (default). With
+   * false (`--no-shim`) they are left alone and reported as skipped.
+   */
   shim?: boolean;
+  /** The module the shim is imported from (default `startrecord-codemod/shim`), e.g. a vendored copy. */
+  shimImport?: string;
 }
 
 /** A file the migration could not process (parse error, unsafe output). Never partial. */

@@ -55,6 +55,12 @@ export class NameAllocator {
     this.taken = new Set(existingNames);
   }
 
+  /** Takes `name` as is, for a caller that checked by its own rules that it is free. */
+  claim(name: string): string {
+    this.taken.add(name);
+    return name;
+  }
+
   allocate(preferred: string): string {
     let name = preferred;
     for (let i = 2; this.taken.has(name); i++) name = `${preferred}${i}`;

@@ -1,0 +1,18 @@
+const { startRecord, stopRecord } = require('startrecord-codemod/shim')
+
+const recordOptions = {
+  success: (res) => getApp().globalData.voices.push(res.tempFilePath),
+}
+
+Page({
+  start() {
+    startRecord(recordOptions)
+  },
+  stopWithCallback() {
+    stopRecord({
+      success(res) {
+        console.log(res.tempFilePath)
+      },
+    })
+  },
+})

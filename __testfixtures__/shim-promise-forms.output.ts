@@ -1,0 +1,11 @@
+import Taro from '@tarojs/taro'
+import { startRecord } from 'startrecord-codemod/shim'
+
+export async function recordOnce(): Promise<string> {
+  const res = await startRecord({})
+  return res.tempFilePath
+}
+
+export function recordThen(cb: (p: string) => void) {
+  return startRecord({}).then((res) => cb(res.tempFilePath))
+}

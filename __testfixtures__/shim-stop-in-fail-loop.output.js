@@ -1,0 +1,20 @@
+const { startRecord, stopRecord } = require('startrecord-codemod/shim')
+
+Page({
+  data: { path: '', error: '' },
+  start() {
+    const that = this
+    startRecord({
+      success: function (res) {
+        that.setData({ path: res.tempFilePath })
+      },
+      fail: function () {
+        stopRecord()
+        that.setData({ error: 'mic busy' })
+      }
+    })
+  },
+  stop() {
+    stopRecord()
+  }
+})

@@ -1,0 +1,229 @@
+/**
+ * startrecord-codemod/shim: the deprecated `startRecord`/`stopRecord`, with their exact old
+ * semantics, built on the host's `getRecorderManager()`. The codemod points call sites at
+ * it when it cannot rewrite them faithfully (SPEC §5). Zero dependencies, ES5 output.
+ *
+ * Old semantics kept here:
+ * - success/complete (and the returned Promise) fire when the recording ENDS, with
+ *   `{ errMsg: 'startRecord:ok', tempFilePath }`; fail gets `startRecord:fail...` texts;
+ * - a second start while recording fails with the exact old message and the first goes on;
+ * - stopRecord answers `stopRecord:ok`, and while idle does NOT call `stop()` (which would
+ *   raise onError to whoever listens);
+ * - the 60 s limit, and Android's undocumented `duration` in seconds.
+ * The manager is one global object whose `onX` replace each other, so listeners are
+ * registered right before each start and guarded by a session token: a stale listener, or
+ * an event of a recording this shim did not start, does nothing.
+ */
+
+/** What a host's `getRecorderManager()` returns, reduced to what the shim uses. */
+export interface RecorderManagerLike {
+  start(options: { duration?: number }): void;
+  stop(): void;
+  onStart(listener: () => void): void;
+  onStop(listener: (result: { tempFilePath: string }) => void): void;
+  onError(listener: (result: { errMsg: string }) => void): void;
+}
+
+export interface StartRecordSuccessResult {
+  errMsg: string;
+  tempFilePath: string;
+}
+
+export interface CallbackResult {
+  errMsg: string;
+}
+
+export interface StartRecordOption {
+  success?: (result: StartRecordSuccessResult) => void;
+  fail?: (result: CallbackResult) => void;
+  complete?: (result: CallbackResult | StartRecordSuccessResult) => void;
+  /** Undocumented, Android only in the old API: seconds, <= 0 means 60, capped at 600. */
+  duration?: number;
+}
+
+export interface StopRecordOption {
+  success?: (result: CallbackResult) => void;
+  fail?: (result: CallbackResult) => void;
+  complete?: (result: CallbackResult) => void;
+}
+
+export interface LegacyRecorder {
+  startRecord(option?: StartRecordOption): Promise<StartRecordSuccessResult>;
+  stopRecord(option?: StopRecordOption): void;
+}
+
+declare const wx: { getRecorderManager?: () => RecorderManagerLike } | undefined;
+declare const qq: { getRecorderManager?: () => RecorderManagerLike } | undefined;
+declare const swan: { getRecorderManager?: () => RecorderManagerLike } | undefined;
+
+const RECORDING = "startRecord:fail:audio is recording, don't start record again";
+
+interface Session {
+  token: number;
+  option: StartRecordOption;
+  started: boolean;
+  stopRequested: boolean;
+  resolve: (result: StartRecordSuccessResult) => void;
+  reject: (result: CallbackResult) => void;
+}
+
+/** Per manager (one per host), so that every file that uses the shim shares one state. */
+const states: Array<{ manager: RecorderManagerLike; state: { session: Session | null; tokens: number } }> = [];
+
+function stateOf(manager: RecorderManagerLike) {
+  for (let i = 0; i < states.length; i++) if (states[i].manager === manager) return states[i].state;
+  const state = { session: null as Session | null, tokens: 0 };
+  states.push({ manager, state });
+  return state;
+}
+
+/** Callbacks run after the call returns, as the old API's did; an exception in one does not stop the next. */
+function later(fn: () => void): void {
+  setTimeout(fn, 0);
+}
+
+function call<T>(fn: ((result: T) => void) | undefined, result: T): void {
+  if (typeof fn !== 'function') return;
+  try {
+    fn(result);
+  } catch (error) {
+    later(() => {
+      throw error;
+    });
+  }
+}
+
+function seconds(duration: unknown): number {
+  if (typeof duration !== 'number' || !(duration > 0)) return 60;
+  return duration > 600 ? 600 : duration;
+}
+
+/** `operateRecorder:fail...` -> `startRecord:fail...`, same suffix. */
+function oldError(errMsg: unknown): string {
+  const text = typeof errMsg === 'string' ? errMsg : '';
+  return text.indexOf('operateRecorder:fail') === 0 ? 'startRecord:fail' + text.slice('operateRecorder:fail'.length) : 'startRecord:fail' + (text ? ' ' + text : '');
+}
+
+/**
+ * A startRecord/stopRecord pair over the manager `getRecorderManager` returns (called
+ * lazily, at the first start or stop, never at import). Pairs over the same manager share
+ * their state.
+ */
+export function createLegacyRecorder(getRecorderManager: () => RecorderManagerLike | null | undefined): LegacyRecorder {
+  function manager(): RecorderManagerLike | null {
+    const m = getRecorderManager();
+    return m && typeof m.start === 'function' ? m : null;
+  }
+
+  function startRecord(option?: StartRecordOption): Promise<StartRecordSuccessResult> {
+    const opts: StartRecordOption = option || {};
+    let resolve!: Session['resolve'];
+    let reject!: Session['reject'];
+    const promise = new Promise<StartRecordSuccessResult>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    // With callbacks, failures are answered there: the Promise must not also surface as an
+    // unhandled rejection. Without, it behaves as the old one did.
+    if (opts.success || opts.fail || opts.complete) promise.then(undefined, () => undefined);
+
+    const fail = (errMsg: string) =>
+      later(() => {
+        const result = { errMsg };
+        call(opts.fail, result);
+        call(opts.complete, result);
+        reject(result);
+      });
+
+    const m = manager();
+    if (!m) {
+      fail('startRecord:fail not supported');
+      return promise;
+    }
+    const state = stateOf(m);
+    if (state.session) {
+      fail(RECORDING);
+      return promise;
+    }
+    const session: Session = { token: ++state.tokens, option: opts, started: false, stopRequested: false, resolve, reject };
+    state.session = session;
+    const current = () => state.session === session;
+    const end = (run: () => void) => {
+      state.session = null;
+      run();
+    };
+
+    m.onStart(() => {
+      if (!current()) return;
+      session.started = true;
+      // A stop issued before the recorder had started may have been lost: issue it again.
+      if (session.stopRequested) m.stop();
+    });
+    m.onStop((res) => {
+      if (!current()) return;
+      end(() => {
+        const result = { errMsg: 'startRecord:ok', tempFilePath: res.tempFilePath };
+        call(opts.success, result);
+        call(opts.complete, result);
+        resolve(result);
+      });
+    });
+    m.onError((res) => {
+      // `stop()` while idle is never this recording's error (the shim never does that).
+      if (!current() || /audio is stop/.test(res && res.errMsg)) return;
+      end(() => {
+        const result = { errMsg: oldError(res && res.errMsg) };
+        call(opts.fail, result);
+        call(opts.complete, result);
+        reject(result);
+      });
+    });
+    try {
+      m.start({ duration: seconds(opts.duration) * 1000 });
+    } catch (error) {
+      state.session = null;
+      fail(oldError(error && (error as Error).message));
+    }
+    return promise;
+  }
+
+  function stopRecord(option?: StopRecordOption): void {
+    const opts: StopRecordOption = option || {};
+    const m = manager();
+    const session = m ? stateOf(m).session : null;
+    if (m && session) {
+      session.stopRequested = true;
+      m.stop();
+    }
+    later(() => {
+      const result = { errMsg: 'stopRecord:ok' };
+      call(opts.success, result);
+      call(opts.complete, result);
+    });
+  }
+
+  return { startRecord, stopRecord };
+}
+
+/** The mini-program host of this build: `wx`, else `qq`, else `swan`; looked up at first use. */
+function hostRecorderManager(): RecorderManagerLike | null {
+  const host = typeof wx !== 'undefined' ? wx : typeof qq !== 'undefined' ? qq : typeof swan !== 'undefined' ? swan : undefined;
+  return host && typeof host.getRecorderManager === 'function' ? host.getRecorderManager() : null;
+}
+
+const hostRecorder = /*#__PURE__*/ createLegacyRecorder(hostRecorderManager);
+
+/**
+ * @deprecated Shim for the deprecated `wx.startRecord`. Move to `wx.getRecorderManager()`:
+ * `onStop`/`onError` then `start({ duration: 60000 })`; see startrecord-codemod's README.
+ */
+export function startRecord(option?: StartRecordOption): Promise<StartRecordSuccessResult> {
+  return hostRecorder.startRecord(option);
+}
+
+/**
+ * @deprecated Shim for the deprecated `wx.stopRecord`. Move to `recorderManager.stop()`.
+ */
+export function stopRecord(option?: StopRecordOption): void {
+  hostRecorder.stopRecord(option);
+}
