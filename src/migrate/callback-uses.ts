@@ -1,3 +1,5 @@
+import { someNode } from './ast-walk';
+
 /**
  * Small AST readers for callbacks: where a callback uses its parameter, whether it reads
  * `arguments`, whether a value goes straight to `console`. Shared by the start and the
@@ -79,18 +81,9 @@ export function isConsoleArgument(node: any, call: any): boolean {
 
 /** `arguments` inside a non-arrow function (nested non-arrow functions have their own). */
 export function usesArguments(body: any): boolean {
-  let found = false;
-  const walk = (node: any) => {
-    if (found || !node || typeof node.type !== 'string') return;
-    if (node.type === 'Identifier' && node.name === 'arguments') found = true;
-    if ((node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration' || node.type === 'ObjectMethod' || node.type === 'ClassMethod') && node !== body) return;
-    for (const key of Object.keys(node)) {
-      if (key === 'loc') continue;
-      const child = node[key];
-      if (Array.isArray(child)) child.forEach(walk);
-      else if (child && typeof child.type === 'string') walk(child);
-    }
-  };
-  walk(body);
-  return found;
+  return someNode(
+    body,
+    (n) => n.type === 'Identifier' && n.name === 'arguments',
+    (n) => ['FunctionExpression', 'FunctionDeclaration', 'ObjectMethod', 'ClassMethod'].includes(n.type),
+  );
 }

@@ -1,4 +1,5 @@
 import type { Collection, JSCodeshift } from 'jscodeshift';
+import { walkNodes } from './ast-walk';
 import { FOREIGN_HOST_REASONS } from './hosts';
 import { ExistingManager, hostGroup } from './manager';
 import { NOTES } from './notes';
@@ -119,23 +120,14 @@ function stopCalledFromErrorPath(options: StartOptions, stoppingFunctions: Set<s
 /** Names called inside a node: `f()`, `x.f()`, `this.f()`. */
 function findCalledNames(node: any): Set<string> {
   const names = new Set<string>();
-  const walk = (n: any) => {
-    if (!n || typeof n.type !== 'string') return;
-    if (n.type === 'CallExpression' || n.type === 'OptionalCallExpression') {
-      const callee = n.callee;
-      if (callee.type === 'Identifier') names.add(callee.name);
-      if ((callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression') && !callee.computed) {
-        names.add(callee.property.name);
-      }
+  walkNodes(node, (n) => {
+    if (n.type !== 'CallExpression' && n.type !== 'OptionalCallExpression') return;
+    const callee = n.callee;
+    if (callee.type === 'Identifier') names.add(callee.name);
+    if ((callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression') && !callee.computed) {
+      names.add(callee.property.name);
     }
-    for (const key of Object.keys(n)) {
-      if (key === 'loc') continue;
-      const child = n[key];
-      if (Array.isArray(child)) child.forEach(walk);
-      else if (child && typeof child.type === 'string') walk(child);
-    }
-  };
-  walk(node);
+  });
   return names;
 }
 

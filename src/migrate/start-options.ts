@@ -1,4 +1,5 @@
 import type { ASTPath } from 'jscodeshift';
+import { walkNodes } from './ast-walk';
 import { findUses, isConsoleArgument, usesArguments } from './callback-uses';
 import { errorMessageUse } from './error-text';
 import { resolveCallbackReference } from './callback-references';
@@ -115,17 +116,9 @@ function optionsDeclaredRightBefore(call: ASTPath<any>, name: string): { object:
 /** Identifiers named `name` in a scope's node (declaration included), nested functions too. */
 function countReferences(node: any, name: string): number {
   let count = 0;
-  const walk = (n: any) => {
-    if (!n || typeof n.type !== 'string') return;
+  walkNodes(node, (n) => {
     if (n.type === 'Identifier' && n.name === name) count++;
-    for (const key of Object.keys(n)) {
-      if (key === 'loc') continue;
-      const child = n[key];
-      if (Array.isArray(child)) child.forEach(walk);
-      else if (child && typeof child.type === 'string') walk(child);
-    }
-  };
-  walk(node);
+  });
   return count;
 }
 

@@ -1,3 +1,5 @@
+import { someNode } from './ast-walk';
+
 /** Small text helpers for splicing code into a file without disturbing it. */
 
 /** The whitespace that starts the line containing `offset`. */
@@ -31,20 +33,11 @@ export function reindent(text: string, from: string, to: string): string {
 
 /** True when a node contains text whose line breaks are content (template literals, `\` line continuations). */
 export function hasMultilineLiteral(node: any): boolean {
-  let found = false;
-  const walk = (n: any) => {
-    if (found || !n || typeof n.type !== 'string') return;
-    if (n.type === 'TemplateElement' && /\n/.test(n.value?.raw ?? '')) found = true;
-    if ((n.type === 'StringLiteral' || n.type === 'Literal') && /\n/.test(n.extra?.raw ?? '')) found = true;
-    for (const key of Object.keys(n)) {
-      if (key === 'loc') continue;
-      const child = n[key];
-      if (Array.isArray(child)) child.forEach(walk);
-      else if (child && typeof child.type === 'string') walk(child);
-    }
-  };
-  walk(node);
-  return found;
+  return someNode(node, (n) =>
+    n.type === 'TemplateElement'
+      ? /\n/.test(n.value?.raw ?? '')
+      : (n.type === 'StringLiteral' || n.type === 'Literal') && /\n/.test(n.extra?.raw ?? ''),
+  );
 }
 
 /** Picks names that appear nowhere in the file, so nothing we add can clash or shadow. */
