@@ -24,6 +24,7 @@ import {
   NormaliserName,
 } from './runtime/compare';
 import { isProvidedModule, LOADABLE_EXTENSIONS, requiredModules } from './runtime/load';
+import { isSfcFile } from './runtime/sfc';
 import { FIXTURE_DIR, listFixtures } from './support/fixtures';
 
 const SAMPLE_DIR = path.join(__dirname, 'runtime', 'samples');
@@ -77,13 +78,18 @@ function fixtureCases(): Case[] {
 const REGISTERS = /\b(?:Page|Component)\s*(?:<[^()]*>)?\s*\(\s*\{/;
 const CLASS_COMPONENT = /\bclass\s+[\w$]+\s+extends\s+(?:[\w$]+\.)?(?:Component|PureComponent)\b/;
 const EXPORTS =
-  /\bexport\s+(?:default\b|(?:async\s+)?function\b|class\b|const\b|let\b|var\b|\{)|\bmodule\.exports\b|\bexports\.[\w$]+\s*=/;
+  /\bexport\s+(?:default\b|(?:async\s+)?function\b|class\b|const\b|let\b|var\b|\{|=)|\bmodule\.exports\b|\bexports\.[\w$]+\s*=/;
 
-/** Why a case cannot run in the simulation, or undefined if it can. Judged on the INPUT. */
+/**
+ * Why a case cannot run in the simulation, or undefined if it can. Judged on the INPUT.
+ * A single-file component (.vue/.wpy) is a component by definition; if the loader cannot
+ * read its script blocks, the case runs and fails with the reason.
+ */
 function notRunnable(c: Case): string | undefined {
   if (!LOADABLE_EXTENSIONS.includes(c.ext)) return `.${c.ext} files are not loaded by the simulation`;
-  const foreign = requiredModules(c.input).filter((m) => !isProvidedModule(m));
+  const foreign = requiredModules(c.input, c.inputPath).filter((m) => !isProvidedModule(m));
   if (foreign.length > 0) return `requires ${foreign.join(', ')}`;
+  if (isSfcFile(c.inputPath)) return undefined;
   if (!REGISTERS.test(c.input) && !CLASS_COMPONENT.test(c.input) && !EXPORTS.test(c.input)) {
     return 'registers no Page/Component, has no class component and exports nothing';
   }
@@ -212,6 +218,18 @@ describe('the behaviour test can fail', () => {
     expect(broken).not.toBe(output);
     const report = await compareBehaviour(program('taro-class.input.jsx'), program('taro-class.output.jsx', broken));
     expect(failing(report)).toEqual(['2-auto-stop']);
+  });
+
+  test('in a .vue <script setup>, a conversion that loses a ref update is caught', async () => {
+    const output = read('vue-script-setup.output.vue');
+    const broken = output.replace('clips.value.push(res.tempFilePath)', 'void res');
+    expect(broken).not.toBe(output);
+    const report = await compareBehaviour(
+      program('vue-script-setup.input.vue'),
+      program('vue-script-setup.output.vue', broken),
+    );
+    // Every scenario in which a recording is delivered.
+    expect(failing(report)).toEqual(['1-record-5s', '2-auto-stop', '3-start-twice', '5-quick-then-idle-stop']);
   });
 
   test('an output that still calls the old API, or an input that uses the manager, is a problem', async () => {

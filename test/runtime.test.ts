@@ -7,7 +7,8 @@
 import { FakeClock } from './runtime/clock';
 import { mountUnit, findUnits, roleOf } from './runtime/driver';
 import { createHost, Host, HostOptions } from './runtime/host';
-import { EPOCH, loadApp, requiredModules } from './runtime/load';
+import { EPOCH, LoadedApp, loadApp, requiredModules } from './runtime/load';
+import { applyConditionalCompilation, topLevelFunctions, UNI_PLATFORMS } from './runtime/sfc';
 import { TIMING } from './runtime/native';
 import { OLD_ERRORS } from './runtime/old-api';
 import {
@@ -891,5 +892,393 @@ describe('normalisers stay narrow', () => {
     const plain: TraceEntry = { t: 1, kind: 'call', api: 'wx.showToast', args: [] };
     expect(normalise([tagged, plain], 'new')).toEqual({ entries: [plain], applied: ['idle-stop-error'] });
     expect(normalise([tagged, plain], 'old').entries).toEqual([tagged, plain]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+describe('single-file components: loader', () => {
+  test('<script> runs at load as the module; <script setup> is compiled at load but runs per instance', async () => {
+    const host = createHost();
+    const app = loadApp(
+      `<template><view @tap="go">{{ n }}</view></template>
+<script>
+console.log('module')
+export default { name: 'X' }
+</script>
+<script setup lang="ts">
+const n: number = 1
+console.log('setup', n)
+function go(): void {}
+const arrow = async () => {}
+const fnExpr = (function () {}) as () => void
+const notAFunction = n + 1
+</script>`,
+      '/virtual/x.vue',
+      host,
+    );
+    expect(host.trace.entries.map((e) => (e.kind === 'console' ? e.args : e.kind))).toEqual([['module']]);
+    expect((app.exports as { default: unknown }).default).toEqual({ name: 'X' });
+    expect(app.sfc?.setup?.functions).toEqual(['go', 'arrow', 'fnExpr']);
+    const first = app.sfc!.setup!.run([]);
+    const second = app.sfc!.setup!.run([]);
+    expect(Object.keys(first)).toEqual(['go', 'arrow', 'fnExpr']);
+    expect(first.go).not.toBe(second.go);
+    expect(host.trace.entries.filter((e) => e.kind === 'console').map((e) => (e as { args: unknown[] }).args)).toEqual([
+      ['module'],
+      ['setup', 1],
+      ['setup', 1],
+    ]);
+  });
+
+  test('block languages: babel and typescript are read, others and src blocks are clear errors', () => {
+    const host = createHost();
+    expect(() => loadApp('<script lang="babel">\nexport default { a: 1 }\n</script>', '/v/a.wpy', host)).not.toThrow();
+    expect(() =>
+      loadApp('<script lang="typescript">\nconst a: number = 1\nexport default { a }\n</script>', '/v/b.wpy', host),
+    ).not.toThrow();
+    expect(() => loadApp('<script lang="coffee">\nx = 1\n</script>', '/v/c.vue', host)).toThrow(
+      /c\.vue: <script lang="coffee">: only JavaScript, TypeScript, JSX and TSX blocks are simulated/,
+    );
+    expect(() => loadApp('<script src="./logic.js"></script>', '/v/d.vue', host)).toThrow(/external script files are not simulated/);
+    expect(() => loadApp('<template><view /></template>', '/v/e.vue', host)).toThrow(/has no <script> or <script setup> block/);
+    // A type error is not a load error; a syntax error is.
+    expect(() => loadApp('<script setup lang="ts">\nconst a = (\n</script>', '/v/f.vue', host)).toThrow(/does not compile/);
+  });
+
+  test('requiredModules reads only the script blocks of a component', () => {
+    const code = `<template><text>import x from 'template-text'</text></template>
+<script>import wepy from 'wepy'
+import { connect } from 'wepy-redux'</script>
+<script setup>import { ref } from 'vue'</script>`;
+    expect(requiredModules(code, '/v/a.wpy')).toEqual(['wepy', 'wepy-redux', 'vue']);
+    expect(requiredModules(code)).toContain('template-text');
+  });
+
+  test("uni-app conditional compilation keeps the WeChat build's code only, line for line", () => {
+    const code = [
+      'a()',
+      '// #ifdef MP-WEIXIN',
+      'weixin()',
+      '  // #ifdef H5',
+      '  h5Inside()',
+      '  // #endif',
+      '// #endif',
+      '/* #ifndef MP-WEIXIN */',
+      'notWeixin()\r',
+      '/* #endif */',
+      '// #ifdef H5 || MP-WEIXIN',
+      'either()',
+      '// #endif',
+      '// #ifdef MP && H5',
+      'both()',
+      '// #endif',
+    ].join('\n');
+    const out = applyConditionalCompilation(code, UNI_PLATFORMS).split('\n');
+    expect(out).toHaveLength(16);
+    expect(out.filter((l) => /\w\(\)/.test(l)).map((l) => l.trim())).toEqual(['a()', 'weixin()', 'either()']);
+    expect(out[8]).toBe('\r');
+    expect(() => applyConditionalCompilation('// #ifdef H5\nx()', UNI_PLATFORMS)).toThrow(/without #endif/);
+    expect(() => applyConditionalCompilation('// #endif', UNI_PLATFORMS)).toThrow(/#endif without/);
+  });
+
+  test('conditional compilation applies to .vue files, not to .wpy files', () => {
+    const block = '<script>\n// #ifdef H5\nconsole.log("h5")\n// #endif\n</script>';
+    const vue = createHost();
+    loadApp(block, '/v/a.vue', vue);
+    expect(vue.trace.entries).toEqual([]);
+    const wepy = createHost();
+    loadApp(block, '/v/a.wpy', wepy);
+    expect(wepy.trace.entries).toMatchObject([{ kind: 'console', args: ['h5'] }]);
+  });
+
+  test('topLevelFunctions ignores nested functions and declarations without a body', () => {
+    const code = `declare function ambient(): void
+export type F = () => void
+function outer() { function inner() {} }
+let a = () => 1, b = 2
+const { c } = { c: () => 3 }`;
+    expect(topLevelFunctions(code, 'x.ts')).toEqual(['outer', 'a']);
+  });
+
+  test('in .vue files `uni` is wx without startRecord/stopRecord', async () => {
+    const host = createHost();
+    loadApp(
+      `<script>
+console.log(typeof uni.startRecord, typeof uni.stopRecord, uni.getRecorderManager() === wx.getRecorderManager())
+uni.showToast({ title: 'hi' })
+</script>`,
+      '/v/a.vue',
+      host,
+    );
+    expect(host.trace.entries).toEqual([
+      { t: 0, kind: 'console', level: 'log', args: ['undefined', 'undefined', true] },
+      { t: 0, kind: 'call', api: 'wx.showToast', args: [{ title: 'hi' }] },
+    ]);
+    const js = createHost();
+    loadApp('console.log(typeof uni)', '/v/a.js', js);
+    expect(js.trace.entries).toMatchObject([{ args: ['undefined'] }]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+describe('single-file components: driver', () => {
+  /** Entries as short strings: `set this.tip "x"`, `call $emit ["a"]`, `log a b`, `step x`. */
+  const lines = (host: Host) =>
+    host.trace.entries.map((e) => {
+      switch (e.kind) {
+        case 'set':
+          return `set ${e.target}.${e.property} ${JSON.stringify(e.value)}`;
+        case 'call':
+          return `call ${e.api} ${JSON.stringify(e.args)}`;
+        case 'console':
+          return e.args.join(' ');
+        case 'error':
+          return `error ${e.source} ${JSON.stringify(e.error)}`;
+        default:
+          return e.kind;
+      }
+    });
+  const mount = async (code: string, filename: string, unitId?: string) => {
+    const host = createHost();
+    const loaded: LoadedApp = loadApp(code, filename, host);
+    const units = findUnits(loaded, host);
+    const mounted = mountUnit(loaded, unitId ?? units[0].id, host);
+    await mounted.load();
+    return { host, mounted, units, loaded };
+  };
+
+  test('a Vue options component: traced data (deep), bound methods, $emit, computed, lifecycle order', async () => {
+    const { host, mounted, units } = await mount(
+      `<script>
+export default {
+  props: { label: { type: String, default: 'L' } },
+  data() { return { tip: 'a', list: [], nested: { n: 1 } } },
+  computed: { size() { return this.list.length } },
+  beforeCreate() { console.log('beforeCreate', typeof this.tip) },
+  created() { console.log('created', this.tip, this.label) },
+  onLoad(query) { console.log('onLoad', JSON.stringify(query)) },
+  mounted() { console.log('mounted') },
+  onReady() { console.log('onReady') },
+  onUnload() { console.log('onUnload') },
+  beforeDestroy() { console.log('beforeDestroy') },
+  unmounted() { console.log('unmounted') },
+  methods: {
+    change() {
+      this.tip = 'b'
+      this.tip = 'b'
+      this.list.push('x')
+      this.nested.n = 2
+      const detached = this.report
+      detached()
+    },
+    report() { this.$emit('changed', this.tip, this.size) },
+  },
+}
+</script>`,
+      '/v/a.vue',
+    );
+    expect(units).toEqual([{ id: 'vue:default', kind: 'vue' }]);
+    expect([...mounted.handlers().keys()]).toEqual(['change', 'report']);
+    await mounted.call('change');
+    await mounted.unload();
+    expect(lines(host)).toEqual([
+      'beforeCreate undefined',
+      'created a L',
+      'onLoad {}',
+      'mounted',
+      'onReady',
+      'set this.tip "b"',
+      'set this.list.0 "x"',
+      'set this.nested.n 2',
+      'call $emit ["changed","b",1]',
+      'onUnload',
+      'beforeDestroy',
+      'unmounted',
+    ]);
+  });
+
+  test('frozen data is read as is (not traced), and Vue.extend options mount like plain options', async () => {
+    const { host, mounted } = await mount(
+      `<script>
+import Vue from 'vue'
+export default Vue.extend({
+  data() { return { list: Object.freeze([{ n: 1 }]), tip: '' } },
+  methods: { show() { this.tip = String(this.list[0].n) } },
+})
+</script>`,
+      '/v/frozen.vue',
+    );
+    await mounted.call('show');
+    expect(lines(host)).toEqual(['set this.tip "1"']);
+  });
+
+  test('the same default export in a .js file stays a plain object of functions', () => {
+    const host = createHost();
+    const units = findUnits(loadApp('export default { data() { return {} }, methods: {} }', '/v/a.js', host), host);
+    expect(units).toEqual([{ id: 'object:default', kind: 'object' }]);
+  });
+
+  test('<script setup>: top-level functions are handlers; refs, reactive, emit traced; Vue and Taro hooks run', async () => {
+    const code = `<script setup lang="ts">
+import { ref, reactive, computed, onMounted, onUnmounted } from 'vue'
+import { useLoad, useUnload } from '@tarojs/taro'
+const props = withDefaults(defineProps<{ size?: number }>(), { size: 3 })
+const emit = defineEmits<{ (e: 'done', n: number): void }>()
+const on = ref(false)
+const state = reactive({ items: [] as string[] })
+const doubled = computed(() => props.size * 2)
+console.log('setup')
+onMounted(() => console.log('onMounted', doubled.value))
+useLoad((q: unknown) => console.log('useLoad', JSON.stringify(q)))
+useUnload(() => console.log('useUnload'))
+onUnmounted(() => console.log('onUnmounted'))
+function toggle() {
+  on.value = !on.value
+  on.value = on.value
+  state.items.push('a')
+  emit('done', state.items.length)
+}
+const helper = () => 1
+</script>`;
+    const { host, mounted, units, loaded } = await mount(code, '/v/s.vue');
+    expect(units).toEqual([{ id: 'vue:default', kind: 'vue' }]);
+    expect([...mounted.handlers().keys()]).toEqual(['toggle', 'helper']);
+    expect(mounted.handlers().get('toggle')!.source).toMatch(/emit\('done'/);
+    await mounted.call('toggle');
+    await mounted.unload();
+    expect(lines(host)).toEqual([
+      'setup',
+      'useLoad {}',
+      'onMounted 6',
+      'set ref#0.value true',
+      'set reactive#0.items.0 "a"',
+      'call $emit ["done",1]',
+      'useUnload',
+      'onUnmounted',
+    ]);
+    // Each mount is a new instance: setup runs again, with its own refs.
+    const again = mountUnit(loaded, 'vue:default', host);
+    await again.load();
+    expect(lines(host).slice(8)).toEqual(['setup', 'useLoad {}', 'onMounted 6']);
+  });
+
+  test('a component with both blocks: the options and the setup functions are both there', async () => {
+    const { mounted } = await mount(
+      `<script>
+export default { name: 'Both', methods: { fromOptions() {} } }
+</script>
+<script setup>
+function fromSetup() {}
+</script>`,
+      '/v/both.vue',
+    );
+    expect([...mounted.handlers().keys()].sort()).toEqual(['fromOptions', 'fromSetup']);
+  });
+
+  test('a `setup` option: returned functions are handlers, returned refs are unwrapped on `this`', async () => {
+    const { host, mounted } = await mount(
+      `<script>
+import { ref, defineComponent } from 'vue'
+export default defineComponent({
+  setup() {
+    const count = ref(0)
+    const inc = () => { count.value++ }
+    return { count, inc }
+  },
+  methods: { show() { console.log('count', this.count) } },
+})
+</script>`,
+      '/v/opt-setup.vue',
+    );
+    await mounted.call('inc');
+    await mounted.call('show');
+    expect(lines(host)).toEqual(['set ref#0.value 1', 'count 1']);
+  });
+
+  test('an exception in setup or a lifecycle hook is traced, not thrown', async () => {
+    const { host } = await mount('<script setup>\nthrow new Error("boom")\n</script>', '/v/boom.vue');
+    expect(lines(host)).toEqual(['error handler {"$error":"Error","message":"boom"}']);
+  });
+
+  test('a WePY 1 page: data fields traced on the instance, methods are handlers with this = instance, $apply traced', async () => {
+    const { host, mounted, units } = await mount(
+      `<script>
+import wepy from 'wepy'
+import { connect } from 'wepy-redux'
+@connect({ user: (s) => s.user })
+export default class Index extends wepy.page {
+  data = { tip: '', files: [] }
+  computed = { count() { return this.files.length } }
+  methods = {
+    add (e) {
+      this.tip = 'added'
+      this.files.push(e.type)
+      this.$apply()
+      this.$emit('added', this.count)
+      wepy.showToast({ title: this.tip })
+    }
+  }
+  helper () { wx.startRecord() }
+  onLoad (q) { console.log('onLoad', JSON.stringify(q), this.tip === '') }
+  onUnload () { console.log('onUnload') }
+}
+</script>`,
+      '/v/index.wpy',
+    );
+    expect(units).toEqual([{ id: 'wepy:default', kind: 'wepy' }]);
+    // Only the methods object: prototype methods are not event handlers in WePY 1.
+    expect([...mounted.handlers().keys()]).toEqual(['add']);
+    await mounted.call('add');
+    await mounted.unload();
+    expect(lines(host)).toEqual([
+      'onLoad {} true',
+      'set this.tip "added"',
+      'set this.files.0 "tap"',
+      'call $apply []',
+      'call $emit ["added",1]',
+      'call wx.showToast [{"title":"added"}]',
+      'onUnload',
+    ]);
+  });
+
+  test('WePY 2: wepy.page({...}) is a unit like a Vue options component (data may be an object)', async () => {
+    const { host, mounted, units } = await mount(
+      `<script>
+import wepy from '@wepy/core'
+wepy.page({
+  data: { on: false },
+  onLoad () { console.log('onLoad') },
+  methods: { flip () { this.on = !this.on } },
+})
+</script>`,
+      '/v/p.wpy',
+    );
+    expect(units).toEqual([{ id: 'wepy2#0', kind: 'wepy2' }]);
+    await mounted.call('flip');
+    await mounted.call('flip');
+    expect(lines(host)).toEqual(['onLoad', 'set this.on true', 'set this.on false']);
+  });
+
+  test('vuex helpers: mapped state reads undefined, mapped actions and mutations are traced', async () => {
+    const { host, mounted } = await mount(
+      `<script>
+import { mapState, mapActions, mapMutations } from 'vuex'
+export default {
+  computed: { ...mapState(['user']), ...mapState('ns', { other: (s) => s.x }) },
+  methods: {
+    ...mapActions(['save']),
+    ...mapMutations({ reset: 'RESET' }),
+    go () { console.log(this.user, this.other); this.save(1); this.reset() },
+  },
+}
+</script>`,
+      '/v/vx.vue',
+    );
+    await mounted.call('go');
+    expect(lines(host)).toEqual([
+      '<undefined> <undefined>',
+      'call $store.dispatch ["save",1]',
+      'call $store.commit ["RESET"]',
+    ]);
   });
 });

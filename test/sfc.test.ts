@@ -198,7 +198,7 @@ describe('positions point into the whole file', () => {
       '</script>',
       '',
     );
-    const result = migrateSource(source, 'options.vue');
+    const result = migrateSource(source, 'options.vue', { shim: false });
     expect(result.changed).toBe(false);
     const stop = result.sites.find((s) => s.api === 'stopRecord')!;
     expect(stop).toMatchObject({ action: 'skipped', line: 7 });

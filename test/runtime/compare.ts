@@ -16,6 +16,11 @@
  *                       stopRecord was silent), so a registered fail/complete listener
  *                       runs. The host tags everything caused by that dispatch; the
  *                       untagged new trace must equal the old one.
+ * Times: the hosts answer asynchronously after delays nobody documents (the fake uses 0
+ * to 10 ms for acknowledgements and errors), and the shim answers an immediate failure on
+ * the next tick; so two entries match when everything but their time is equal and their
+ * times are within ASYNC_TOLERANCE_MS. That still tells a 30 s limit from a 60 s one, or
+ * an answer at start from one at stop.
  * (e) 'unhandled-startrecord-rejection'
  *                       a statement `wx.startRecord()` with no callbacks returns a Promise
  *                       (base library >= 2.10.2) that nobody handles, so a failure shows up
@@ -48,7 +53,8 @@ export type NormaliserName =
   | 'error-prefix'
   | 'success-result'
   | 'idle-stop-error'
-  | 'unhandled-startrecord-rejection';
+  | 'unhandled-startrecord-rejection'
+  | 'uncaught-error-path';
 
 export interface Normaliser {
   name: NormaliserName;
@@ -105,7 +111,9 @@ export const NORMALISERS: readonly Normaliser[] = [
   {
     // First, while the errMsg still reads startRecord:fail.
     name: 'unhandled-startrecord-rejection',
-    side: 'old',
+    // Both sides: a shimmed program keeps the old Promise (and its rejection); a converted
+    // one has none. The shim's own tests check that it keeps it.
+    side: 'both',
     apply: (entries) => entries.filter((e) => !isStartRecordRejection(e)),
   },
   {
@@ -114,10 +122,22 @@ export const NORMALISERS: readonly Normaliser[] = [
     apply: (entries) => mapStrings(entries, (s) => s.replace(SILK_PATH, '$1.aac')),
   },
   {
+    // An exception a callback throws reaches the app's onError either way; the shim
+    // rethrows it from a timer so that complete still runs (as the host did), which the
+    // trace labels 'timer' instead of 'callback'.
+    name: 'uncaught-error-path',
+    side: 'both',
+    apply: (entries) =>
+      entries.map((e) => (e.kind === 'error' && (e.source === 'callback' || e.source === 'timer') ? { ...e, source: 'callback' } : e)),
+  },
+  {
     name: 'error-prefix',
-    side: 'old',
+    // Both sides: a converted program sees `operateRecorder:fail`, a shimmed one keeps the
+    // old `startRecord:fail`; either matches the original once the prefix is set aside.
+    side: 'both',
     apply: (entries) => mapStrings(entries, (s) => s.replace(OLD_FAIL, 'operateRecorder:fail')),
   },
+
   {
     name: 'success-result',
     side: 'both',
@@ -134,6 +154,17 @@ export const NORMALISERS: readonly Normaliser[] = [
     apply: (entries) => entries.filter((e) => e.tag !== IDLE_STOP_TAG),
   },
 ];
+
+export const ASYNC_TOLERANCE_MS = 15;
+
+/** Equal entries in the same order, times within ASYNC_TOLERANCE_MS of each other. */
+export function sameTrace(a: readonly TraceEntry[], b: readonly TraceEntry[]): boolean {
+  return a.length === b.length && a.every((entry, i) => sameEntry(entry, b[i]));
+}
+
+function sameEntry(a: TraceEntry, b: TraceEntry): boolean {
+  return Math.abs(a.t - b.t) <= ASYNC_TOLERANCE_MS && isDeepStrictEqual({ ...a, t: 0 }, { ...b, t: 0 });
+}
 
 export interface Normalised {
   entries: TraceEntry[];
@@ -228,7 +259,7 @@ export async function compareBehaviour(input: ProgramSource, output: ProgramSour
         oldNormalised,
         newNormalised,
         tagged: after.trace.filter((e) => e.tag === IDLE_STOP_TAG),
-        equal: isDeepStrictEqual(oldNormalised.entries, newNormalised.entries),
+        equal: sameTrace(oldNormalised.entries, newNormalised.entries),
         usage: { old: before.usage, new: after.usage },
       });
     }
@@ -257,7 +288,7 @@ export function describeDifference(c: Comparison, label = ''): string {
   const a = c.oldNormalised.entries;
   const b = c.newNormalised.entries;
   let i = 0;
-  while (i < a.length && i < b.length && isDeepStrictEqual(a[i], b[i])) i++;
+  while (i < a.length && i < b.length && sameEntry(a[i], b[i])) i++;
   const show = (e: TraceEntry | undefined) => (e ? formatTrace([e]) : '(nothing)');
   return [
     `${label}${c.unit} ${describeRoles(c.roles)} scenario ${c.scenario.id} (${c.scenario.description})`,

@@ -15,6 +15,15 @@
  * - `fc:<export>`: an exported function component (its source renders JSX); handlers are
  *   the function props found in what it renders, named by their place in the tree.
  * - `functions`: the other exported functions, called with no arguments.
+ * - `vue:default`: a `.vue`/`.wpy` component: the options its `<script>` exports by
+ *   default (`export default { data() {...}, methods: {...} }`, or `defineComponent(...)`)
+ *   and/or its `<script setup>` block (mountVue has the details). Handlers are the
+ *   `methods`, the functions a `setup` option returns, and the `<script setup>` block's
+ *   top-level functions.
+ * - `wepy:<export>`: an exported WePY 1 class (`class X extends wepy.page`); handlers are
+ *   the entries of the instance's `methods` object, called with `this` = the instance.
+ * - `wepy2#<i>`: options passed to WePY 2's `wepy.page({...})`/`wepy.component({...})`,
+ *   mounted like a Vue options component.
  *
  * Components get props from `tracedProps`: every `onX` prop is a traced callback, so a
  * component that reports its recording to its parent (`props.onSend(path)`) shows that
@@ -25,11 +34,12 @@
  * never renames methods, exports or JSX.
  */
 import type { Host } from './host';
-import type { LoadedApp } from './load';
+import type { LoadedApp, LoadedSetup } from './load';
 import { FunctionComponentInstance, isElement } from './react-lite';
 import { toJson } from './trace';
+import { RefImpl, SetupScope, VueLite, withSetupScope } from './vue-lite';
 
-export type UnitKind = 'page' | 'component' | 'class' | 'fc' | 'functions' | 'object';
+export type UnitKind = 'page' | 'component' | 'class' | 'fc' | 'functions' | 'object' | 'vue' | 'wepy' | 'wepy2';
 
 export interface UnitRef {
   /** Stable across the input and output programs: 'page#0', 'class:default', ... */
@@ -123,9 +133,14 @@ export function findUnits(loaded: LoadedApp, host: Host): UnitRef[] {
   const units: UnitRef[] = [];
   loaded.pages.forEach((_, i) => units.push({ id: `page#${i}`, kind: 'page' }));
   loaded.components.forEach((_, i) => units.push({ id: `component#${i}`, kind: 'component' }));
+  loaded.wepy.forEach((_, i) => units.push({ id: `wepy2#${i}`, kind: 'wepy2' }));
+  const vueOptions = sfcOptions(loaded);
+  if (vueOptions) units.push({ id: 'vue:default', kind: 'vue' });
   let plainFunctions = false;
   for (const [key, value] of exportEntries(loaded.exports)) {
-    if (isClass(value) || isComponentClass(value, host)) units.push({ id: `class:${key}`, kind: 'class' });
+    if (vueOptions && value === vueOptions) continue;
+    if (loaded.wepyLite.wepyClassKind(value)) units.push({ id: `wepy:${key}`, kind: 'wepy' });
+    else if (isClass(value) || isComponentClass(value, host)) units.push({ id: `class:${key}`, kind: 'class' });
     else if (isFunctionComponent(value)) units.push({ id: `fc:${key}`, kind: 'fc' });
     else if (typeof value === 'function') plainFunctions = true;
     else if (isObjectOfFunctions(value)) units.push({ id: `object:${key}`, kind: 'object' });
@@ -150,8 +165,26 @@ export function mountUnit(loaded: LoadedApp, unitId: string, host: Host): Mounte
       return mountFunctions(unit, loaded, host);
     case 'object':
       return mountObject(unit, exportNamed(loaded, unit.id.slice('object:'.length)) as Record<string, unknown>, host);
+    case 'vue':
+      return mountVue(unit, sfcOptions(loaded) ?? {}, loaded.sfc?.setup, loaded.vue, host);
+    case 'wepy2':
+      return mountVue(unit, loaded.wepy[indexOf(unit.id)].config, undefined, loaded.vue, host);
+    case 'wepy':
+      return mountWepyClass(unit, exportNamed(loaded, unit.id.slice('wepy:'.length)) as new () => object, loaded.vue, host);
   }
 }
+
+/**
+ * The options of a `.vue`/`.wpy` component: its default export when that is a plain
+ * object; an empty object for a `<script setup>`-only component; undefined otherwise.
+ */
+function sfcOptions(loaded: LoadedApp): Record<string, unknown> | undefined {
+  if (!loaded.sfc) return undefined;
+  const def = typeof loaded.exports === 'object' && loaded.exports !== null ? (loaded.exports as Record<string, unknown>).default : undefined;
+  if (isPlainObject(def)) return def;
+  return loaded.sfc.setup ? EMPTY_OPTIONS : undefined;
+}
+const EMPTY_OPTIONS: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
 
 // ---- helpers shared by the unit kinds ----
 
@@ -438,6 +471,212 @@ function collectTreeHandlers(node: unknown, path: string, out: Map<string, Handl
   }
 }
 
+// ---- Vue components (.vue; WePY 2 options) ----
+
+/** Vue 3 setup hooks, Taro's and uni-app's page hooks, by the phase the driver runs them in. */
+const SETUP_HOOKS = {
+  load: ['onLoad', 'useLoad'],
+  show: ['onShow', 'useDidShow'],
+  beforeMount: ['onBeforeMount'],
+  mounted: ['onMounted'],
+  ready: ['onReady', 'useReady'],
+  unload: ['onUnload', 'useUnload'],
+  beforeUnmount: ['onBeforeUnmount'],
+  unmounted: ['onUnmounted'],
+} as const;
+
+/** Options-API lifecycle methods by phase (Vue 2 and 3 names, page and component ones). */
+const OPTION_HOOKS = {
+  created: ['created', 'attached'],
+  load: ['onLoad'],
+  show: ['onShow'],
+  beforeMount: ['beforeMount'],
+  mounted: ['mounted'],
+  ready: ['onReady', 'ready'],
+  unload: ['onUnload', 'detached'],
+  beforeUnmount: ['beforeDestroy', 'beforeUnmount'],
+  unmounted: ['destroyed', 'unmounted'],
+} as const;
+
+/**
+ * A Vue component instance (`this` of its methods), built the way Vue builds one:
+ *
+ * 1. setup: the `<script setup>` body (load.ts compiles it; the compiler macros are
+ *    vue-lite's), then a `setup` option. Hooks registered meanwhile (`onMounted`,
+ *    `onUnmounted`, Taro's `useLoad`/`useUnload`, uni-app's `onLoad`/`onUnload`) are kept
+ *    and run in their phase, before the option of the same phase (Vue 3's order). What a
+ *    `setup` option returns is on `this` (refs unwrapped).
+ * 2. beforeCreate; then `methods` (bound to the instance), `data` (a function is called
+ *    with `this` = the instance; an object, as WePY 2 allows, is copied) as traced
+ *    properties (vue-lite's Reactivity: target 'this'), `computed` as getters; created.
+ * 3. onLoad(query) and onShow (pages: uni-app, mpvue, Taro), beforeMount, mounted, onReady.
+ * Unload: onUnload, beforeDestroy/beforeUnmount, destroyed/unmounted (+ setup hooks).
+ *
+ * `this.$emit(...)` (and `emit` from defineEmits) is traced as a call of '$emit';
+ * `$nextTick`, `$set`, `$delete`, `$refs`, `$props`, `$data`, `$options`, `$mp` exist;
+ * `$store` is a traced stand-in. Not simulated: `watch` options, mixins, extends,
+ * provide/inject, templates and rendering.
+ */
+function mountVue(
+  unit: UnitRef,
+  options: Record<string, unknown>,
+  setup: LoadedSetup | undefined,
+  vue: VueLite,
+  host: Host,
+): Mounted {
+  const r = vue.reactivity;
+  const vm: Record<string, unknown> = {};
+  const scope = new SetupScope();
+  const handlers = new Map<string, Handler>();
+  const props = vue.propsFrom(options.props);
+  const emit = (...args: unknown[]): void => void host.trace.call('$emit', args);
+  const nextTick = vue.vue.nextTick as (fn?: unknown) => Promise<void>;
+  const addHandler = (name: string, source: string, fn: () => unknown, thisArg: unknown) =>
+    handlers.set(name, { source, invoke: () => host.invoke('handler', fn(), thisArg, [fakeEvent(host)]) });
+  const option = (phase: keyof typeof OPTION_HOOKS, args: unknown[] = []) => {
+    for (const name of OPTION_HOOKS[phase]) callIfFunction(host, vm, options[name], args);
+  };
+  const hooks = (phase: keyof typeof SETUP_HOOKS, args: unknown[] = []) => {
+    for (const name of SETUP_HOOKS[phase]) for (const cb of scope.callbacks(name)) callIfFunction(host, undefined, cb, args);
+  };
+  const phase = (name: keyof typeof SETUP_HOOKS & keyof typeof OPTION_HOOKS, args: unknown[] = []) => {
+    hooks(name, args);
+    option(name, args);
+  };
+
+  const createInstance = () => {
+    for (const k of Object.keys(props)) {
+      Object.defineProperty(vm, k, { enumerable: true, configurable: true, get: () => props[k] });
+    }
+    Object.assign(vm, {
+      $props: props,
+      $options: options,
+      $emit: emit,
+      $nextTick: (fn?: unknown) => nextTick(typeof fn === 'function' ? fn.bind(vm) : undefined),
+      $set: (target: unknown, key: unknown, value: unknown) => {
+        (target as Record<string, unknown>)[String(key)] = value;
+        return value;
+      },
+      $delete: (target: unknown, key: unknown) => void delete (target as Record<string, unknown>)[String(key)],
+      $refs: {},
+      $mp: { query: {}, options: {} },
+      $store: host.appModule('$store'),
+      $root: vm,
+      $parent: undefined,
+    });
+
+    withSetupScope(host.hooks, scope, () => {
+      if (setup) {
+        const functions = host.invoke('handler', () => setup.run(vue.macros(props, emit)), undefined, []) as
+          | Record<string, unknown>
+          | undefined;
+        for (const name of setup.functions) {
+          const fn = functions?.[name];
+          if (typeof fn === 'function') addHandler(name, fn.toString(), () => fn, undefined);
+        }
+      }
+      if (typeof options.setup === 'function') {
+        const context = { emit, attrs: {}, slots: {}, expose: () => undefined };
+        const returned = host.invoke('handler', options.setup, undefined, [props, context]);
+        if (typeof returned === 'object' && returned !== null) {
+          for (const [k, v] of Object.entries(returned)) {
+            if (typeof v === 'function') {
+              vm[k] = v;
+              addHandler(k, v.toString(), () => v, undefined);
+            } else if (v instanceof RefImpl) {
+              Object.defineProperty(vm, k, {
+                enumerable: true,
+                configurable: true,
+                get: () => v.value,
+                set: (x: unknown) => void (v.value = x),
+              });
+            } else vm[k] = v;
+          }
+        }
+      }
+    });
+
+    callIfFunction(host, vm, options.beforeCreate);
+    for (const [name, fn] of functionEntries(options.methods, new Set())) {
+      vm[name] = fn.bind(vm);
+      addHandler(name, fn.toString(), () => vm[name], vm);
+    }
+    const raw =
+      typeof options.data === 'function' ? host.invoke('handler', options.data, vm, [vm]) : cloneData(options.data ?? {});
+    const store = (typeof raw === 'object' && raw !== null ? r.toRaw(raw) : {}) as Record<string, unknown>;
+    for (const key of Object.keys(store)) r.defineProperty(vm, key, store, 'this');
+    vm.$data = r.wrap(store, 'this', '');
+    const computed = (options.computed ?? {}) as Record<string, unknown>;
+    for (const [k, spec] of Object.entries(computed)) {
+      const get = typeof spec === 'function' ? spec : (spec as { get?: unknown } | null)?.get;
+      const set = typeof spec === 'function' ? undefined : (spec as { set?: unknown } | null)?.set;
+      Object.defineProperty(vm, k, {
+        enumerable: true,
+        configurable: true,
+        get: () => (typeof get === 'function' ? get.call(vm, vm) : undefined),
+        set: (v: unknown) => void (typeof set === 'function' ? set.call(vm, v) : undefined),
+      });
+    }
+    option('created');
+  };
+
+  return baseMounted(unit, host, {
+    load() {
+      createInstance();
+      phase('load', [{}]);
+      phase('show');
+      phase('beforeMount');
+      phase('mounted');
+      phase('ready');
+    },
+    unload() {
+      phase('unload');
+      phase('beforeUnmount');
+      phase('unmounted');
+    },
+    handlers: () => handlers,
+  });
+}
+
+// ---- WePY 1 classes ----
+
+/**
+ * `export default class X extends wepy.page { data = {...}; methods = {...}; onLoad() {} }`:
+ * the instance gets its data fields as traced properties (WePY's `$init` copies them onto
+ * the instance; target 'this'), and `computed` as getters; handlers are the entries of its
+ * `methods` object, called with `this` = the instance (as WePY's event dispatch does).
+ * Lifecycle: onLoad(query), onShow, onReady; unload: onUnload. `$apply()` and the other
+ * `$` helpers are traced by the fake base class (wepy-lite.ts).
+ */
+function mountWepyClass(unit: UnitRef, Cls: new () => object, vue: VueLite, host: Host): Mounted {
+  let instance: Record<string, unknown> | undefined;
+  const handlers = new Map<string, Handler>();
+  const lifecycle = (...names: string[]) => {
+    for (const n of names) if (instance) callIfFunction(host, instance, instance[n], n === 'onLoad' ? [{}] : []);
+  };
+  return baseMounted(unit, host, {
+    load() {
+      instance = host.invoke('handler', () => new Cls(), undefined, []) as Record<string, unknown> | undefined;
+      const inst = instance;
+      if (!inst) return;
+      const store = cloneData((typeof inst.data === 'object' && inst.data !== null ? inst.data : {}) as Record<string, unknown>);
+      for (const key of Object.keys(store)) vue.reactivity.defineProperty(inst, key, store, 'this');
+      for (const [k, fn] of functionEntries(inst.computed, new Set())) {
+        Object.defineProperty(inst, k, { enumerable: true, configurable: true, get: () => fn.call(inst) });
+      }
+      for (const [name, fn] of functionEntries(inst.methods, new Set())) {
+        handlers.set(name, {
+          source: fn.toString(),
+          invoke: () => host.invoke('handler', (inst.methods as Record<string, unknown>)[name], inst, [fakeEvent(host)]),
+        });
+      }
+      lifecycle('onLoad', 'onShow', 'onReady');
+    },
+    unload: () => lifecycle('onUnload'),
+    handlers: () => handlers,
+  });
+}
+
 // ---- exported plain functions ----
 
 function mountFunctions(unit: UnitRef, loaded: LoadedApp, host: Host): Mounted {
@@ -467,6 +706,10 @@ function mountObject(unit: UnitRef, object: Record<string, unknown>, host: Host)
  */
 function appArgument(host: Host): unknown {
   return host.appModule('<argument>');
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && Object.getPrototypeOf(Object.getPrototypeOf(value)) === null;
 }
 
 function isObjectOfFunctions(value: unknown): boolean {

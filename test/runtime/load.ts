@@ -14,17 +14,56 @@
  * The code runs in its own `vm` context whose globals are the host's: `wx`, `qq`,
  * `swan`, `Page`, `Component`, `App`, `getApp`, a traced `console`, the fake clock's
  * timers and `Date`, and the tracked `Promise`. `require` knows '@tarojs/taro', 'react'
- * and '@tarojs/components' (the host's fakes), style sheets are empty modules; anything
- * else throws a clear error.
+ * and '@tarojs/components' (the host's fakes), 'vue', 'vuex', '@dcloudio/uni-app'
+ * (vue-lite.ts), 'wepy', '@wepy/core' and 'wepy-redux' (wepy-lite.ts); style sheets are
+ * empty modules; anything else throws a clear error.
+ *
+ * Single-file components (`.vue`, `.wpy`; sfc.ts says what is supported): the `<script>`
+ * block runs as the module; a `<script setup>` block is compiled at load but runs per
+ * component instance (`LoadedApp.sfc.setup.run`, called by the driver), as Vue's setup()
+ * does. In `.vue` files the global `uni` is uni-app's API object on a WeChat build: `wx`'s
+ * APIs, without `startRecord`/`stopRecord` (uni-app never had them).
  */
+import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
 import * as vm from 'vm';
 import type { Host } from './host';
 import { createElement, Fragment } from './react-lite';
+import { isSfcFile, SETUP_FUNCTIONS_EXPORT, SfcError, sfcScripts } from './sfc';
+import { createVueLite, SETUP_MACROS, VueLite } from './vue-lite';
+import { createWepyLite, WepyKind, WepyLite } from './wepy-lite';
 
 /** Modules a runnable program may require; the simulation provides fakes for them. */
-export const PROVIDED_MODULES: readonly string[] = ['@tarojs/taro', 'react', '@tarojs/components'];
+export const PROVIDED_MODULES: readonly string[] = [
+  '@tarojs/taro',
+  'react',
+  '@tarojs/components',
+  'vue',
+  'vuex',
+  '@dcloudio/uni-app',
+  'wepy',
+  '@wepy/core',
+  'wepy-redux',
+  'startrecord-codemod/shim',
+];
+
+/**
+ * The runtime shim that shimmed outputs import: the real source (shim/src/index.ts), run
+ * in the same host, so its timers are the fake clock and its `wx` the host's. One
+ * instance per host, as one per mini program.
+ */
+const SHIM_SOURCE_FILE = path.join(__dirname, '..', '..', 'shim', 'src', 'index.ts');
+const shimInstances = new WeakMap<Host, unknown>();
+
+function shimFor(host: Host): unknown {
+  let shim = shimInstances.get(host);
+  if (shim === undefined) {
+    shim = loadApp(fs.readFileSync(SHIM_SOURCE_FILE, 'utf8'), SHIM_SOURCE_FILE, host).exports;
+    shimInstances.set(host, shim);
+  }
+  return shim;
+}
 
 /** Style sheets (`import './index.scss'` in Taro pages) load as empty modules: no behaviour. */
 const STYLE_SHEET = /\.(?:css|scss|sass|less|styl|stylus|wxss)$/;
@@ -38,7 +77,19 @@ export function isProvidedModule(id: string): boolean {
 }
 
 /** Extensions the loader can compile. */
-export const LOADABLE_EXTENSIONS: readonly string[] = ['js', 'jsx', 'ts', 'tsx', 'mjs', 'cjs'];
+export const LOADABLE_EXTENSIONS: readonly string[] = ['js', 'jsx', 'ts', 'tsx', 'mjs', 'cjs', 'mts', 'cts', 'vue', 'wpy'];
+
+/** The `<script setup>` block of a loaded single-file component. */
+export interface LoadedSetup {
+  /** Its top-level functions (the template's handlers), in source order. */
+  functions: string[];
+  /**
+   * Runs the block's body for one component instance, with the compiler macros given in
+   * SETUP_MACROS order (VueLite.macros); returns its top-level functions by name.
+   * Exceptions propagate (the driver traces them).
+   */
+  run(macros: unknown[]): Record<string, unknown>;
+}
 
 export interface LoadedApp {
   filename: string;
@@ -50,6 +101,13 @@ export interface LoadedApp {
   app: Record<string, unknown> | undefined;
   /** `module.exports` after the module ran. */
   exports: unknown;
+  /** Options passed to `wepy.page(...)` / `wepy.component(...)` (WePY 2), in call order. */
+  wepy: Array<{ kind: WepyKind; config: Record<string, unknown> }>;
+  /** For `.vue`/`.wpy` files: what the component's script blocks gave. */
+  sfc: { setup: LoadedSetup | undefined } | undefined;
+  /** The framework fakes this program was given (the driver needs the same ones). */
+  vue: VueLite;
+  wepyLite: WepyLite;
 }
 
 export class LoadError extends Error {
@@ -95,9 +153,18 @@ export function transpile(code: string, filename: string): string {
 
 /**
  * Module names a source file imports or requires (static imports, `require('x')`,
- * dynamic `import('x')`), plus `plugin:<name>` for `requirePlugin('name')`.
+ * dynamic `import('x')`), plus `plugin:<name>` for `requirePlugin('name')`. With the file
+ * name of a single-file component, only its script blocks are read (none if it cannot be
+ * read: loading it then fails with the reason).
  */
-export function requiredModules(code: string): string[] {
+export function requiredModules(code: string, filename?: string): string[] {
+  if (filename !== undefined && isSfcFile(filename)) {
+    try {
+      code = sfcScripts(code, filename).text;
+    } catch {
+      return [];
+    }
+  }
   const info = ts.preProcessFile(code, true, true);
   const names = info.importedFiles.map((f) => f.fileName);
   for (const m of code.matchAll(/\brequirePlugin\s*\(\s*['"]([^'"]+)['"]/g)) names.push(`plugin:${m[1]}`);
@@ -105,8 +172,32 @@ export function requiredModules(code: string): string[] {
 }
 
 export function loadApp(code: string, filename: string, host: Host): LoadedApp {
-  const js = transpile(code, filename);
-  const loaded: LoadedApp = { filename, pages: [], components: [], app: undefined, exports: {} };
+  let sfc: ReturnType<typeof sfcScripts> | undefined;
+  if (isSfcFile(filename)) {
+    try {
+      sfc = sfcScripts(code, filename);
+    } catch (e) {
+      if (e instanceof SfcError) throw new LoadError(filename, e.message);
+      throw e;
+    }
+  }
+  // Compiled first: a block that does not compile fails before any app code runs.
+  const js = sfc ? (sfc.script ? transpile(sfc.script.code, sfc.script.virtualName) : '') : transpile(code, filename);
+  const setupJs = sfc?.setup ? transpile(sfc.setup.code, sfc.setup.virtualName) : undefined;
+  const wepyRegistrations: LoadedApp['wepy'] = [];
+  const vue = createVueLite(host.env, host.hooks);
+  const wepyLite = createWepyLite(host.env, host.wx, (kind, config) => void wepyRegistrations.push({ kind, config }));
+  const loaded: LoadedApp = {
+    filename,
+    pages: [],
+    components: [],
+    app: undefined,
+    exports: {},
+    wepy: wepyRegistrations,
+    sfc: sfc ? { setup: undefined } : undefined,
+    vue,
+    wepyLite,
+  };
   const appInstance: Record<string, unknown> = { globalData: {} };
 
   const register =
@@ -145,6 +236,7 @@ export function loadApp(code: string, filename: string, host: Host): LoadedApp {
     __jsx: createElement,
     __Fragment: Fragment,
   };
+  if (path.extname(filename).toLowerCase() === '.vue') globals.uni = uniApi(host.wx);
   const context = vm.createContext(globals, { name: filename });
 
   const module = { exports: {} as unknown };
@@ -156,6 +248,20 @@ export function loadApp(code: string, filename: string, host: Host): LoadedApp {
         return host.react;
       case '@tarojs/components':
         return host.components;
+      case 'vue':
+        return vue.vue;
+      case 'vuex':
+        return vue.vuex;
+      case '@dcloudio/uni-app':
+        return vue.uniApp;
+      case 'wepy':
+        return wepyLite.wepy;
+      case '@wepy/core':
+        return wepyLite.wepyCore;
+      case 'wepy-redux':
+        return wepyLite.wepyRedux;
+      case 'startrecord-codemod/shim':
+        return shimFor(host);
       default:
         if (typeof id === 'string' && STYLE_SHEET.test(id)) return {};
         if (typeof id === 'string' && APP_MODULE.test(id)) return host.appModule(id);
@@ -165,11 +271,38 @@ export function loadApp(code: string, filename: string, host: Host): LoadedApp {
         );
     }
   };
-  const wrapper = `(function (exports, require, module, __filename, __dirname) {${js}\n})`;
+  const params = 'exports, require, module, __filename, __dirname';
+  const wrapper = `(function (${params}) {${js}\n})`;
   const fn = vm.runInContext(wrapper, context, { filename }) as (...args: unknown[]) => void;
+  let setupFn: ((...args: unknown[]) => void) | undefined;
+  if (setupJs !== undefined) {
+    const setupWrapper = `(function (${params}, ${SETUP_MACROS.join(', ')}) {${setupJs}\n})`;
+    setupFn = vm.runInContext(setupWrapper, context, { filename: `${filename} <script setup>` }) as typeof setupFn;
+  }
   fn.call(module.exports, module.exports, requireFn, module, filename, path.dirname(filename));
   loaded.exports = module.exports;
+  if (setupFn && loaded.sfc && sfc?.setup) {
+    const run = setupFn;
+    loaded.sfc.setup = {
+      functions: [...sfc.setup.functions],
+      run(macros) {
+        const setupModule = { exports: {} as Record<string, unknown> };
+        run.call(setupModule.exports, setupModule.exports, requireFn, setupModule, filename, path.dirname(filename), ...macros);
+        return (setupModule.exports[SETUP_FUNCTIONS_EXPORT] ?? {}) as Record<string, unknown>;
+      },
+    };
+  }
   return loaded;
+}
+
+/** uni-app's `uni` on a WeChat build: `wx`'s APIs, but uni-app never had startRecord/stopRecord. */
+function uniApi(wx: Record<string, unknown>): Record<string, unknown> {
+  return new Proxy({} as Record<string, unknown>, {
+    get(_target, prop) {
+      if (typeof prop !== 'string' || prop === 'startRecord' || prop === 'stopRecord') return undefined;
+      return wx[prop];
+    },
+  });
 }
 
 /** Fixed epoch of the app's clock (2024-01-01T00:00:00Z); `Date.now()` adds fake time. */

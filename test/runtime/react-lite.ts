@@ -57,9 +57,19 @@ type Slot =
   | { kind: 'memo'; deps: unknown[] | undefined; value: unknown }
   | { kind: 'effect'; deps: unknown[] | undefined; cleanup: unknown };
 
+/** Collects lifecycle callbacks registered by hooks (Vue `<script setup>`, vue-lite.ts). */
+export interface LifecycleScope {
+  useLifecycle(hook: string, cb: unknown): void;
+}
+
 /** The component whose render is running, for the hooks to find (one per host). */
 export interface HookDispatcher {
   current: FunctionComponentInstance | null;
+  /**
+   * The Vue setup() running now (`<script setup>` or a `setup` option), if any: Taro's
+   * lifecycle hooks (`useLoad`, `useUnload`...) called there register on it.
+   */
+  setup?: LifecycleScope | null;
 }
 
 export class FunctionComponentInstance {
@@ -264,7 +274,10 @@ export function createReactLite(env: NativeEnv, dispatcher: HookDispatcher) {
 
   const taroHooks: Record<string, unknown> = {};
   for (const hook of TARO_LIFECYCLE_HOOKS) {
-    taroHooks[hook] = (cb: unknown) => current(hook).useLifecycle(hook, cb);
+    taroHooks[hook] = (cb: unknown) =>
+      !dispatcher.current && dispatcher.setup
+        ? dispatcher.setup.useLifecycle(hook, cb)
+        : current(hook).useLifecycle(hook, cb);
   }
   taroHooks.useRouter = () => ({ params: {}, path: '/pages/index/index' });
 
