@@ -6,4 +6,6 @@ module.exports = {
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest'] },
   // Fixtures and examples are data for the tests, never test files themselves.
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/__testfixtures__/', '/examples/'],
+  // Taro publishes ES modules; the Taro runtime test loads Taro's own weapp runtime.
+  transformIgnorePatterns: ['/node_modules/(?!@tarojs/)'],
 };

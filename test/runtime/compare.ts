@@ -45,7 +45,7 @@ import {
   SCENARIOS,
   UnitInfo,
 } from './scenarios';
-import type { Usage } from './host';
+import type { HostSetup, Usage } from './host';
 import { formatTrace, Json, TraceEntry } from './trace';
 
 export type NormaliserName =
@@ -212,10 +212,10 @@ export interface BehaviourReport {
  * Plays every scenario that applies on every unit of `input` and of `output` and compares
  * the traces. `input` is the original program (old API), `output` the migrated one.
  */
-export async function compareBehaviour(input: ProgramSource, output: ProgramSource): Promise<BehaviourReport> {
+export async function compareBehaviour(input: ProgramSource, output: ProgramSource, setup: HostSetup = {}): Promise<BehaviourReport> {
   const problems: string[] = [];
-  const units = await inspectProgram(input);
-  const outUnits = await inspectProgram(output);
+  const units = await inspectProgram(input, setup);
+  const outUnits = await inspectProgram(output, setup);
   const inputHadManager = input.code.includes('getRecorderManager');
   if (units.size === 0) problems.push(`${input.filename}: registers no Page/Component and exports nothing runnable`);
 
@@ -237,8 +237,8 @@ export async function compareBehaviour(input: ProgramSource, output: ProgramSour
       for (const scenario of SCENARIOS.slice(1)) if (applies(scenario, roles)) runs.push({ roles, scenario });
     }
     for (const { roles, scenario } of runs) {
-      const before = await runScenario(input, unitId, roles, scenario);
-      const after = await runScenario(output, unitId, roles, scenario);
+      const before = await runScenario(input, unitId, roles, scenario, setup);
+      const after = await runScenario(output, unitId, roles, scenario, setup);
       const where = `${unitId} ${describeRoles(roles)} scenario ${scenario.id}`;
       if (after.usage.oldApiCalls > 0) {
         problems.push(`${where}: the output program called startRecord/stopRecord ${after.usage.oldApiCalls} time(s)`);

@@ -92,7 +92,16 @@ export interface Host {
   usage(): Usage;
 }
 
-export function createHost(hostOptions: HostOptions = {}): Host {
+/** Parts of the host a test can replace. */
+export interface HostSetup {
+  /**
+   * Builds the `@tarojs/taro` module over the host's `wx` instead of the fake one (the
+   * Taro runtime test lets Taro's own weapp runtime build it).
+   */
+  taro?: (wx: Record<string, unknown>) => Record<string, unknown>;
+}
+
+export function createHost(hostOptions: HostOptions = {}, setup: HostSetup = {}): Host {
   const options = resolveHostOptions(hostOptions);
   const tracker = createRejectionTracker();
   let trace!: Trace;
@@ -144,7 +153,7 @@ export function createHost(hostOptions: HostOptions = {}): Host {
 
   const hooks: HookDispatcher = { current: null };
   const reactLite = createReactLite(env, hooks);
-  const taro = createTaro(env, apis.wx.api, reactLite);
+  const taro = setup.taro ? setup.taro(apis.wx.api) : createTaro(env, apis.wx.api, reactLite);
   const components = new Proxy({ __esModule: true } as Record<string, unknown>, {
     get: (target, prop) => (typeof prop === 'string' && !(prop in target) ? prop : target[prop as string]),
   });

@@ -8,7 +8,7 @@
  * time moves on, so late events show up in the trace too.
  */
 import { classify, Classified, findUnits, mountUnit } from './driver';
-import { createHost, HostOptions, Usage } from './host';
+import { createHost, HostOptions, HostSetup, Usage } from './host';
 import { loadApp } from './load';
 import type { TraceEntry } from './trace';
 
@@ -120,8 +120,9 @@ export async function runScenario(
   unitId: string,
   roles: Roles,
   scenario: Scenario,
+  setup: HostSetup = {},
 ): Promise<ScenarioRun> {
-  const host = createHost(scenario.host);
+  const host = createHost(scenario.host, setup);
   host.trace.step('load');
   const loaded = loadApp(program.code, program.filename, host);
   const mounted = mountUnit(loaded, unitId, host);
@@ -161,13 +162,13 @@ export interface UnitInfo extends Classified {
 }
 
 /** Loads and mounts `program` to list its units and classify their handlers. */
-export async function inspectProgram(program: ProgramSource): Promise<Map<string, UnitInfo>> {
+export async function inspectProgram(program: ProgramSource, setup: HostSetup = {}): Promise<Map<string, UnitInfo>> {
   const out = new Map<string, UnitInfo>();
-  const probe = createHost();
+  const probe = createHost({}, setup);
   const units = findUnits(loadApp(program.code, program.filename, probe), probe);
   for (const unit of units) {
     // Each unit on its own host: mounting runs app code.
-    const mounted = await mountFresh(program, unit.id);
+    const mounted = await mountFresh(program, unit.id, setup);
     const handlers = mounted.handlers();
     const all = [...handlers.keys()];
     const byText = classify(handlers);
@@ -177,7 +178,7 @@ export async function inspectProgram(program: ProgramSource): Promise<Map<string
     }
     const byProbe: Classified = { start: [], stop: [], toggle: [] };
     for (const name of all) {
-      const m = await mountFresh(program, unit.id);
+      const m = await mountFresh(program, unit.id, setup);
       const before = m.host.usage();
       await m.call(name);
       await m.host.clock.advance(0);
@@ -194,8 +195,8 @@ export async function inspectProgram(program: ProgramSource): Promise<Map<string
   return out;
 }
 
-async function mountFresh(program: ProgramSource, unitId: string) {
-  const host = createHost();
+async function mountFresh(program: ProgramSource, unitId: string, setup: HostSetup = {}) {
+  const host = createHost({}, setup);
   const mounted = mountUnit(loadApp(program.code, program.filename, host), unitId, host);
   await mounted.load();
   return Object.assign(mounted, { host });
