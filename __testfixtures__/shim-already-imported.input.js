@@ -1,0 +1,15 @@
+const { startRecord } = require('startrecord-codemod/shim')
+const app = getApp()
+
+Page({
+  onRecordTap() {
+    startRecord().then((res) => app.upload(res.tempFilePath))
+  },
+  // Added after the first migration, from an old snippet:
+  onStopTap() {
+    wx.stopRecord({
+      complete: () => this.setData({ recording: false }),
+    })
+    this.setData({ hint: '' })
+  },
+})
