@@ -1,4 +1,3 @@
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -250,7 +249,7 @@ describe('usage errors', () => {
     expect(version.stdout.trim()).toBe(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).version);
   });
 
-  test('--force is accepted', async () => {
+  test('--force is accepted (the git gate it overrides: cli-git-gate.test.ts)', async () => {
     const root = makeProject({ 'a.js': PLAIN_PAGE });
     expect((await run(['--force', 'a.js'], root)).code).toBe(0);
   });
@@ -527,27 +526,4 @@ describe('writeFileAtomic', () => {
   });
 });
 
-describe('bin/startrecord-codemod.js', () => {
-  const entry = path.join(REPO_ROOT, 'dist', 'src', 'cli', 'main.js');
-
-  beforeAll(() => {
-    if (!isBuildFresh(entry)) {
-      execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: REPO_ROOT, stdio: 'pipe' });
-    }
-  }, 180_000);
-
-  test('--help runs from a real process and exits 0', () => {
-    const stdout = execFileSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'startrecord-codemod.js'), '--help'], {
-      encoding: 'utf8',
-    });
-    expect(stdout).toContain('Usage: startrecord-codemod [options] <paths...>');
-  });
-});
-
-/** The build is fresh when dist's entry is newer than every source file it is built from. */
-function isBuildFresh(builtFile: string): boolean {
-  if (!fs.existsSync(builtFile)) return false;
-  const builtAt = fs.statSync(builtFile).mtimeMs;
-  const sources = ['src', 'transforms'].flatMap((dir) => listTree(REPO_ROOT, dir).map((p) => path.join(REPO_ROOT, p)));
-  return sources.every((file) => fs.statSync(file).mtimeMs <= builtAt);
-}
+// The launcher, worker threads and killing the process: test/cli-process.test.ts.

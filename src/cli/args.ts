@@ -1,17 +1,41 @@
-import { Command, CommanderError } from 'commander';
+import bytes from 'bytes';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import * as os from 'os';
+import { DEFAULT_MAX_BYTES } from '../engine/read-source';
+import { SUPPORTED_EXTENSIONS } from './discover';
 import { EXIT_OK, EXIT_USAGE } from './exit-codes';
 import { CliIo } from './io';
 import { readPackageVersion } from './package-info';
 
 export interface CliOptions {
-  /** Files and folders as typed, resolved later against `io.cwd`. */
+  /** Files and folders as typed, resolved later against `io.cwd`. Empty: ask, or a usage error. */
   paths: string[];
   /** Write nothing; print a unified diff per file that would change. */
   dry: boolean;
+  /** Write nothing; print the transformed files on stdout. */
+  print: boolean;
   /** Print only the JSON report on stdout. */
   json: boolean;
-  /** Accepted now; overrides the git-clean check a later version adds. */
+  /** Also write the JSON report to this file (relative to `io.cwd`), in any mode. */
+  report?: string;
+  /** Exit 3 when sites were left on the old API. */
+  failOnSkipped: boolean;
+  /** Write even when git reports uncommitted changes in the files. */
   force: boolean;
+  /** Never prompt. */
+  yes: boolean;
+  /** `--ignore` globs, in order. */
+  ignore: string[];
+  /** Extensions a walk takes, with the dot. */
+  extensions: string[];
+  gitignore: boolean;
+  maxBytes: number;
+  /** False with `--no-shim`: sites that would need the runtime shim are left alone. */
+  shim: boolean;
+  /** Worker threads; 0 migrates in the main thread. */
+  jobs: number;
+  /** False with `--no-progress`. */
+  progress: boolean;
   /** False with `--no-color`. */
   color: boolean;
 }
@@ -25,16 +49,30 @@ Examples:
   Migrate a folder, or a single file (files are rewritten in place: commit first)
     $ startrecord-codemod miniprogram
     $ startrecord-codemod src/pages/record/index.tsx
-  Machine-readable report for CI
-    $ startrecord-codemod --dry --json src > startrecord-report.json
+  Print the migrated text of one file instead of writing it
+    $ startrecord-codemod --print src/pages/voice/voice.js > /tmp/voice.js
+  Machine-readable report for CI, failing when a site was left on the old API
+    $ startrecord-codemod --dry --json --fail-on-skipped src > startrecord-report.json
+  Skip generated code and tests; keep a report of a real run
+    $ startrecord-codemod --ignore 'src/generated/**' --ignore '*.test.js' --report report.json src
 
 Files: .js .jsx .ts .tsx .mjs .cjs .mts .cts, and the <script> blocks of .vue and .wpy
 files (the template, styles and other blocks are left as they are). While walking folders,
-node_modules, miniprogram_npm, dist, build, .git, hidden files and folders, and .d.ts
-declaration files are skipped.
+.gitignore'd paths, node_modules, miniprogram_npm, dist, build, .temp, unpackage, .git,
+hidden files and folders, .d.ts declarations and minified bundles (*.min.js) are skipped.
+Files and folders named on the command line are always taken.
+
+Safety: writes are atomic (a file holds its old or its new text, never a mix); a file
+changed on disk during the run, read-only, binary, not UTF-8, or over --max-size is
+reported and left alone. Outside --dry and --print, files with uncommitted changes in a
+git work tree are refused unless --force. Ctrl-C finishes the files in hand and stops;
+a second Ctrl-C abandons them (they keep their old text).
 
 Exit codes: 0 every file was processed (skipped and shimmed sites included),
-            1 at least one file could not be processed, 2 usage error.
+            1 at least one file could not be processed,
+            2 usage error, or files with uncommitted changes (see --force),
+            3 with --fail-on-skipped: some site was left on the old API,
+            130 interrupted (Ctrl-C).
 `;
 
 function buildProgram(io: CliIo): Command {
@@ -46,10 +84,23 @@ function buildProgram(io: CliIo): Command {
         'Migrate WeChat mini-program and Taro code from the deprecated wx.startRecord /\n' +
           'wx.stopRecord API to wx.getRecorderManager().',
       )
-      .argument('<paths...>', 'files and folders to migrate')
+      .argument('[paths...]', 'files and folders to migrate (asked for when omitted in a terminal)')
       .option('--dry', 'write nothing; print a unified diff of what would change, then the report')
+      .addOption(new Option('--print', 'write nothing; print the migrated files on stdout (the report goes to stderr)').conflicts('json'))
       .option('--json', 'print only the JSON report on stdout (with --dry: "changed" means "would change")')
-      .option('--force', 'override the git-clean check a later version adds (accepted now, no effect yet)')
+      .option('--report <file>', 'also write the JSON report to <file>, whatever the output mode')
+      .option('--fail-on-skipped', 'exit with code 3 when some site was left on the old API (for CI)')
+      .option('--force', 'write even when git reports uncommitted changes in the files to migrate')
+      .option('-y, --yes', 'never ask anything (no path given is then a usage error)')
+      .option('--ignore <glob>', 'skip paths matching <glob> (relative to the working folder); repeatable', collect)
+      .option('--extensions <list>', `extensions to take while walking folders, comma-separated (default: ${SUPPORTED_EXTENSIONS.map((e) => e.slice(1)).join(',')})`, parseExtensions)
+      .option('--no-gitignore', 'do not honour .gitignore files')
+      .addOption(new Option('--max-size <size>', 'leave out files larger than <size> (e.g. 500kb, 4mb)').argParser(parseSize).default(DEFAULT_MAX_BYTES, '2mb'))
+      .option('--no-shim', 'never use the runtime shim: sites that would need it are left alone and reported')
+      .addOption(
+        new Option('-j, --jobs <n>', 'worker threads for the migration (0: main thread only)').argParser(parseJobs).default(defaultJobs(), 'one per core'),
+      )
+      .option('--no-progress', 'no progress bar, even on a terminal')
       .option('--no-color', 'plain output even on a terminal (NO_COLOR=1 does the same)')
       .version(readPackageVersion(), '-V, --version', 'print the version')
       .helpOption('-h, --help', 'print this help')
@@ -78,15 +129,77 @@ export function parseArgs(argv: string[], io: CliIo): ParsedArgs {
     }
     throw error;
   }
-  const opts = program.opts<{ dry?: boolean; json?: boolean; force?: boolean; color: boolean }>();
+  const opts = program.opts<{
+    dry?: boolean;
+    print?: boolean;
+    json?: boolean;
+    report?: string;
+    failOnSkipped?: boolean;
+    force?: boolean;
+    yes?: boolean;
+    ignore?: string[];
+    extensions?: string[];
+    gitignore: boolean;
+    maxSize: number;
+    shim: boolean;
+    jobs: number;
+    progress: boolean;
+    color: boolean;
+  }>();
   return {
     kind: 'run',
     options: {
-      paths: program.processedArgs[0] as string[],
+      paths: (program.processedArgs[0] as string[] | undefined) ?? [],
       dry: opts.dry === true,
+      print: opts.print === true,
       json: opts.json === true,
+      report: opts.report,
+      failOnSkipped: opts.failOnSkipped === true,
       force: opts.force === true,
+      yes: opts.yes === true,
+      ignore: opts.ignore ?? [],
+      extensions: opts.extensions ?? [...SUPPORTED_EXTENSIONS],
+      gitignore: opts.gitignore,
+      maxBytes: opts.maxSize,
+      shim: opts.shim,
+      jobs: opts.jobs,
+      progress: opts.progress,
       color: opts.color,
     },
   };
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+/** `js,ts`, `.js .ts` or `js, .tsx`: each must be one the migration parses. */
+function parseExtensions(value: string): string[] {
+  const extensions = value
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((ext) => (ext.startsWith('.') ? ext : `.${ext}`));
+  const unknown = extensions.filter((ext) => !SUPPORTED_EXTENSIONS.includes(ext));
+  if (extensions.length === 0 || unknown.length > 0) {
+    throw new InvalidArgumentError(`supported extensions are ${SUPPORTED_EXTENSIONS.join(' ')}${unknown.length > 0 ? ` (not ${unknown.join(' ')})` : ''}.`);
+  }
+  return extensions;
+}
+
+function parseSize(value: string): number {
+  // A bare number is bytes; `bytes` also reads 500kb, 4MB, 1.5mb.
+  const parsed = /^\d+$/.test(value.trim()) ? Number(value) : bytes.parse(value);
+  if (parsed === null || !Number.isFinite(parsed) || parsed <= 0) throw new InvalidArgumentError('give a size such as 500kb or 4mb.');
+  return parsed;
+}
+
+function parseJobs(value: string): number {
+  const jobs = Number(value);
+  if (!Number.isInteger(jobs) || jobs < 0) throw new InvalidArgumentError('give a whole number, 0 or more.');
+  return jobs;
+}
+
+function defaultJobs(): number {
+  // availableParallelism() (Node 18.14+) respects CPU affinity and container limits.
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : Math.max(1, os.cpus().length);
 }

@@ -1,6 +1,13 @@
-/** The exit codes CI scripts rely on; the README and `--help` describe the same three. */
+/** The exit codes CI scripts rely on; the README and `--help` describe the same ones. */
 export const EXIT_OK = 0;
-/** At least one file could not be processed (parse error, unreadable, unwritable). */
+/** At least one file could not be processed (parse error, unreadable, unwritable, ...). */
 export const EXIT_FILE_ERRORS = 1;
-/** The command line itself is wrong: unknown flag, no paths, a path that does not exist. */
+/**
+ * The command cannot run as given: unknown flag, no paths, a path that does not exist, or
+ * files with uncommitted changes without `--force`. Nothing was written.
+ */
 export const EXIT_USAGE = 2;
+/** With `--fail-on-skipped`: every file was processed, but some site was left on the old API. */
+export const EXIT_SKIPPED = 3;
+/** Stopped by Ctrl-C (128 + SIGINT, as shells report it). */
+export const EXIT_INTERRUPTED = 130;

@@ -1,81 +1,191 @@
-import { FileOutcome, Migrate, processFile } from '../engine/process-file';
+import * as fs from 'fs';
+import * as path from 'path';
+import { Migrate } from '../engine/migrate-text';
+import { FileOutcome, withoutTexts } from '../engine/outcome';
+import { runFiles } from '../engine/run-files';
 import { CliOptions, parseArgs } from './args';
 import { colorsFor } from './colors';
-import { colorizeDiff, unifiedDiff } from './diff';
 import { Discovery, discoverFiles, SUPPORTED_EXTENSIONS } from './discover';
 import { displayPath } from './display-path';
-import { EXIT_FILE_ERRORS, EXIT_OK, EXIT_USAGE } from './exit-codes';
-import { CliIo, processIo } from './io';
-import { buildJsonReport, formatHumanReport } from './report';
+import { EXIT_FILE_ERRORS, EXIT_INTERRUPTED, EXIT_OK, EXIT_SKIPPED, EXIT_USAGE } from './exit-codes';
+import { FileOutput } from './file-output';
+import { checkUncommittedChanges } from './git-gate';
+import { watchInterrupts } from './interrupt';
+import { CliIo, OutputStream, processIo } from './io';
+import { createProgress } from './progress';
+import { canPrompt, promptForRun } from './prompt';
+import { buildJsonReport, formatHumanReport, RunInfo } from './report';
 
 export interface MainDependencies {
-  /** Replaces `migrateSource`; tests use it to drive the engine (a migrate that throws, ...). */
+  /** Replaces `migrateSource`; tests use it to drive the engine (a migrate that throws, ...). Runs in the main thread. */
   migrate?: Migrate;
+  /** The compiled worker to use instead of dist's (tests of the pool). */
+  workerScript?: string;
 }
 
 /**
  * The whole CLI as a function: arguments in, exit code out, all output through `io`, so
- * that tests run it in-process. Never calls `process.exit`.
+ * that tests run it in-process. Never calls `process.exit` (except through `io.exit` on a
+ * second Ctrl-C, which abandons the run).
+ *
+ * (ask) -> discover -> git gate -> read, migrate, write -> diff / print -> report.
  */
 export async function main(argv: string[], io: CliIo = processIo(), dependencies: MainDependencies = {}): Promise<number> {
   const parsed = parseArgs(argv, io);
   if (parsed.kind === 'exit') return parsed.code;
-  const { options } = parsed;
+  let { options } = parsed;
 
-  const discovery = await findFilesOrExplain(options.paths, io);
+  if (options.paths.length === 0) {
+    const asked = await askForPaths(options, io);
+    if (typeof asked === 'number') return asked;
+    options = asked;
+  }
+
+  const discovery = await findFilesOrExplain(options, io);
   if (typeof discovery === 'number') return discovery;
 
-  const outcomes = await processAll(discovery.files, options.dry, dependencies.migrate);
+  const writes = !options.dry && !options.print;
+  if (writes && !options.force) {
+    const refused = await refuseUncommittedChanges(discovery.files, io);
+    if (refused !== null) return refused;
+  }
 
-  if (options.json) printJsonReport(outcomes, io);
-  else printHumanReport(outcomes, options, io);
+  const { outcomes, run } = await migrateFiles(discovery.files, options, io, dependencies);
 
-  return outcomes.some((outcome) => outcome.status === 'error') ? EXIT_FILE_ERRORS : EXIT_OK;
+  const reportStream: OutputStream = options.print ? io.stderr : io.stdout;
+  if (options.json) io.stdout.write(`${JSON.stringify(buildJsonReport(outcomes, io.cwd, run), null, 2)}\n`);
+  else reportStream.write(formatHumanReport(outcomes, { cwd: io.cwd, dry: !writes, colors: colorsFor(reportStream, options.color), run }));
+
+  const reportWritten = options.report === undefined || (await writeReportFile(options.report, outcomes, run, io));
+  return exitCode(outcomes, run, discovery, options, reportWritten);
+}
+
+/** With no path: a person at a terminal is asked; anyone else gets a usage error. */
+async function askForPaths(options: CliOptions, io: CliIo): Promise<CliOptions | number> {
+  if (!canPrompt(io, options.yes)) {
+    io.stderr.write("error: missing required argument 'paths'\n(run startrecord-codemod --help for usage)\n");
+    return EXIT_USAGE;
+  }
+  const answers = await promptForRun(io);
+  if (answers === null) {
+    io.stderr.write('\nNothing was done.\n');
+    return EXIT_INTERRUPTED;
+  }
+  const dry = options.dry || answers.dry;
+  // The command to type next time, so that the prompt teaches the flags.
+  io.stderr.write(`Running: startrecord-codemod ${dry ? '--dry ' : ''}${answers.paths.map(shellQuote).join(' ')}\n\n`);
+  return { ...options, paths: answers.paths, dry };
 }
 
 /** The files to migrate, or the exit code when the paths given cannot be used. */
-async function findFilesOrExplain(paths: string[], io: CliIo): Promise<Discovery | number> {
-  let discovery: Discovery;
-  try {
-    discovery = await discoverFiles(paths, io.cwd);
-  } catch (error) {
-    // An unreadable folder met while walking: nothing was processed, so no report either.
-    io.stderr.write(`error: could not list the files to migrate: ${error instanceof Error ? error.message : String(error)}\n`);
-    return EXIT_FILE_ERRORS;
-  }
+async function findFilesOrExplain(options: CliOptions, io: CliIo): Promise<Discovery | number> {
+  const discovery = await discoverFiles(options.paths, io.cwd, {
+    extensions: options.extensions,
+    ignore: options.ignore,
+    gitignore: options.gitignore,
+  });
   if (discovery.missing.length > 0) {
     for (const given of discovery.missing) io.stderr.write(`error: no such file or folder: ${given}\n`);
     io.stderr.write('(run startrecord-codemod --help for usage)\n');
     return EXIT_USAGE;
   }
-  // A note on stderr, not a usage error: the other paths are still worth migrating.
+  // Notes on stderr, not usage errors: the other paths are still worth migrating.
   for (const given of discovery.unsupported) {
     io.stderr.write(`note: ${given} was not migrated: only ${SUPPORTED_EXTENSIONS.join(' ')} files are supported\n`);
+  }
+  for (const { folder, error } of discovery.unreadable) {
+    io.stderr.write(`error: could not list ${displayPath(folder, io.cwd)} (${error}); the files in it were not migrated\n`);
   }
   return discovery;
 }
 
-/** One file at a time, in path order, so that the output is the same from run to run. */
-async function processAll(files: string[], dry: boolean, migrate: Migrate | undefined): Promise<FileOutcome[]> {
-  const outcomes: FileOutcome[] = [];
-  for (const filePath of files) outcomes.push(await processFile(filePath, { dry, migrate }));
-  return outcomes;
-}
-
-function printJsonReport(outcomes: FileOutcome[], io: CliIo): void {
-  // Nothing else may reach stdout in this mode: it is piped into other tools.
-  io.stdout.write(`${JSON.stringify(buildJsonReport(outcomes, io.cwd), null, 2)}\n`);
-}
-
-/** With --dry, the diffs come first so that the report stays in view at the end. */
-function printHumanReport(outcomes: FileOutcome[], options: CliOptions, io: CliIo): void {
-  const colors = colorsFor(io.stdout, options.color);
-  if (options.dry) {
-    for (const outcome of outcomes) {
-      if (outcome.status !== 'changed') continue;
-      const patch = unifiedDiff(displayPath(outcome.filePath, io.cwd), outcome.before, outcome.after);
-      io.stdout.write(`${colorizeDiff(patch, colors)}\n`);
-    }
+/** Null when writing may go ahead; otherwise the exit code, after saying why not. */
+async function refuseUncommittedChanges(files: string[], io: CliIo): Promise<number | null> {
+  const verdict = await checkUncommittedChanges(files);
+  if (verdict.kind === 'clean') return null;
+  if (verdict.kind === 'unknown') {
+    io.stderr.write(`error: ${verdict.reason}.\nNothing was written. Preview with --dry, or commit your work and run again with --force.\n`);
+    return EXIT_USAGE;
   }
-  io.stdout.write(formatHumanReport(outcomes, { cwd: io.cwd, dry: options.dry, colors }));
+  const shown = verdict.files.slice(0, 20).map((file) => `  ${displayPath(file.filePath, io.cwd)} (${file.state})`);
+  if (verdict.files.length > shown.length) shown.push(`  ... and ${verdict.files.length - shown.length} more`);
+  io.stderr.write(
+    [
+      `error: ${verdict.files.length === 1 ? 'this file has' : 'these files have'} uncommitted changes; migrating in place would mix the codemod's edits with yours:`,
+      ...shown,
+      'Nothing was written. Commit or stash first (then `git diff` shows exactly what the codemod did),',
+      'preview with --dry, or run again with --force to write anyway.',
+      '',
+    ].join('\n'),
+  );
+  return EXIT_USAGE;
+}
+
+/** Runs the engine with the progress bar, Ctrl-C handling and per-file output wired in. */
+async function migrateFiles(
+  files: string[],
+  options: CliOptions,
+  io: CliIo,
+  dependencies: MainDependencies,
+): Promise<{ outcomes: FileOutcome[]; run: RunInfo }> {
+  const dry = options.dry || options.print;
+  const mode = options.print ? 'print' : options.dry && !options.json ? 'diff' : 'none';
+  const progress = createProgress(io.stderr, files.length, options.progress);
+  const output = new FileOutput(mode, files, io.stdout, io.cwd, colorsFor(io.stdout, options.color), () => progress.clear());
+  const interrupts = watchInterrupts(io);
+  const done: Array<FileOutcome | undefined> = new Array(files.length);
+
+  try {
+    await runFiles(
+      files,
+      {
+        dry,
+        maxBytes: options.maxBytes,
+        migrateOptions: options.shim ? {} : { shim: false },
+        jobs: options.jobs,
+        keepTexts: mode !== 'none',
+        migrate: dependencies.migrate,
+        workerScript: dependencies.workerScript,
+      },
+      {
+        signal: interrupts.stop,
+        abandon: interrupts.abandon,
+        onOutcome(index, outcome) {
+          // Only what the report needs is kept; the texts go out with the diff or print.
+          done[index] = withoutTexts(outcome);
+          progress.tick();
+          output.add(index, outcome);
+        },
+      },
+    );
+  } finally {
+    progress.finish();
+    interrupts.dispose();
+  }
+  output.flush();
+  const outcomes = done.filter((outcome): outcome is FileOutcome => outcome !== undefined);
+  return { outcomes, run: { notProcessed: files.length - outcomes.length } };
+}
+
+async function writeReportFile(target: string, outcomes: FileOutcome[], run: RunInfo, io: CliIo): Promise<boolean> {
+  const file = path.resolve(io.cwd, target);
+  try {
+    await fs.promises.writeFile(file, `${JSON.stringify(buildJsonReport(outcomes, io.cwd, run), null, 2)}\n`);
+    return true;
+  } catch (error) {
+    io.stderr.write(`error: could not write the report to ${target}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return false;
+  }
+}
+
+/** Most serious first: interrupted, then errors, then skipped sites (when asked). */
+function exitCode(outcomes: FileOutcome[], run: RunInfo, discovery: Discovery, options: CliOptions, reportWritten: boolean): number {
+  if (run.notProcessed > 0) return EXIT_INTERRUPTED;
+  if (!reportWritten || discovery.unreadable.length > 0 || outcomes.some((outcome) => outcome.status === 'error')) return EXIT_FILE_ERRORS;
+  if (options.failOnSkipped && outcomes.some((outcome) => outcome.sites.some((site) => site.action === 'skipped'))) return EXIT_SKIPPED;
+  return EXIT_OK;
+}
+
+function shellQuote(value: string): string {
+  return /^[\w./@%+=:,-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }

@@ -1,5 +1,5 @@
 import { LegacyApi, SiteAction, SiteReport } from '../migrate';
-import { FileOutcome } from '../engine/process-file';
+import { FileOutcome } from '../engine/outcome';
 import { Colors } from './colors';
 import { displayPath } from './display-path';
 
@@ -37,6 +37,14 @@ export interface JsonReport {
   version: typeof REPORT_VERSION;
   files: JsonFile[];
   summary: Summary;
+  /** Present only when Ctrl-C stopped the run: `files` lists the files processed before it. */
+  interrupted?: { notProcessed: number };
+}
+
+/** How a run ended, besides the files' own outcomes. */
+export interface RunInfo {
+  /** Files found but not processed because the run was interrupted (0 when it was not). */
+  notProcessed: number;
 }
 
 export function summarize(outcomes: readonly FileOutcome[]): Summary {
@@ -52,7 +60,7 @@ export function summarize(outcomes: readonly FileOutcome[]): Summary {
 }
 
 /** Every processed file is listed, so that `summary.files === files.length` and CI sees what was looked at. */
-export function buildJsonReport(outcomes: readonly FileOutcome[], cwd: string): JsonReport {
+export function buildJsonReport(outcomes: readonly FileOutcome[], cwd: string, run: RunInfo = { notProcessed: 0 }): JsonReport {
   const files = outcomes.map((outcome): JsonFile => {
     // Built field by field: the key order is the documented one, and nothing the
     // migration adds to its own objects leaks into the public format by accident.
@@ -63,7 +71,9 @@ export function buildJsonReport(outcomes: readonly FileOutcome[], cwd: string): 
       sites: sortedSites(outcome.sites).map(toJsonSite),
     };
   });
-  return { version: REPORT_VERSION, files, summary: summarize(outcomes) };
+  const report: JsonReport = { version: REPORT_VERSION, files, summary: summarize(outcomes) };
+  if (run.notProcessed > 0) report.interrupted = { notProcessed: run.notProcessed };
+  return report;
 }
 
 function toJsonSite(site: SiteReport): JsonSite {
@@ -86,6 +96,8 @@ export interface HumanReportOptions {
   cwd: string;
   dry: boolean;
   colors: Colors;
+  /** Defaults to a run that went to its end. */
+  run?: RunInfo;
 }
 
 /**
@@ -129,9 +141,26 @@ export function formatHumanReport(outcomes: readonly FileOutcome[], options: Hum
     lines.push('', 'Behaviour differences to review at the sites that list them:');
     for (const [note, { number, sites }] of notes) lines.push(`  ${number}. ${note} (${plural(sites, 'site')})`);
   }
+  const reasons = skippedByReason(outcomes);
+  if (reasons.length > 1) {
+    // With one reason the per-site lines already say it all.
+    lines.push('', 'Sites left on the old API, by reason:');
+    for (const [reason, count] of reasons) lines.push(`  ${String(count).padStart(4)}  ${reason}`);
+  }
   if (lines.length > 0) lines.push('');
   lines.push(formatTotals(summarize(outcomes), options));
   return lines.join('\n') + '\n';
+}
+
+/** Most frequent first; the text of a reason is the same sentence wherever it applies. */
+function skippedByReason(outcomes: readonly FileOutcome[]): Array<[string, number]> {
+  const counts = new Map<string, number>();
+  for (const outcome of outcomes) {
+    for (const site of outcome.sites) {
+      if (site.action === 'skipped') counts.set(site.reason ?? 'no reason given', (counts.get(site.reason ?? 'no reason given') ?? 0) + 1);
+    }
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
 function formatTotals(summary: Summary, options: HumanReportOptions): string {
@@ -139,6 +168,13 @@ function formatTotals(summary: Summary, options: HumanReportOptions): string {
   const files = `${plural(summary.files, 'file')}: ${changed}, ${summary.unchanged} unchanged, ${plural(summary.errors, 'error')}`;
   const sites = `sites: ${summary.converted} converted, ${summary.shimmed} shimmed, ${summary.skipped} skipped`;
   const lines = [`${files}; ${sites}`];
+  const notProcessed = options.run?.notProcessed ?? 0;
+  if (notProcessed > 0) {
+    lines.push(
+      `Interrupted: ${plural(notProcessed, 'file')} not processed. Every file holds either its old or its new text; run the same command again to finish.`,
+    );
+  }
+  if (summary.errors > 0) lines.push('Files with errors were left as they were: each error line above says why.');
   if (options.dry) {
     lines.push('Dry run: no file was written. Run again without --dry to write the changes.');
   } else if (summary.changed > 0) {

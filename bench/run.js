@@ -1,0 +1,171 @@
+#!/usr/bin/env node
+'use strict';
+// `npm run bench`: builds two generated trees and times, side by side on each,
+//   - grep -rl startRecord              the floor: reading every file once, nothing more
+//   - our CLI, --dry --json             read once, text test, migrate candidates in workers
+//   - jscodeshift's CLI, --dry          the same transform (dist/transforms/...) in its runner
+// and prints files/s, the ratios, peak RSS and the targets of issue 5.
+//
+//   node bench/run.js [--files 20000] [--legacy 0.01] [--all-legacy-files 1000] [--runs 3] [--keep]
+//
+// Peak RSS comes from GNU time (`/usr/bin/time -f %M`) when it is there, else from a
+// preloaded module that records each Node process's maxRSS at exit (grep then shows n/a).
+// For a multi-process tool (jscodeshift forks workers) it is the largest single process,
+// as getrusage reports it; our CLI is one process (worker threads), so its figure is all of it.
+
+const { spawn, spawnSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { parseArgs } = require('util');
+const { generateTree } = require('./generate-tree');
+
+const ROOT = path.join(__dirname, '..');
+const CLI = path.join(ROOT, 'bin', 'startrecord-codemod.js');
+const TRANSFORM = path.join(ROOT, 'dist', 'transforms', 'startrecord-to-recorder-manager.js');
+const JSCODESHIFT = path.join(ROOT, 'node_modules', 'jscodeshift', 'bin', 'jscodeshift.js');
+const GNU_TIME = ['/usr/bin/time', '/bin/time'].find((file) => fs.existsSync(file) && spawnSync(file, ['-f', '%M', 'true']).status === 0);
+const RSS_PRELOAD = path.join(__dirname, 'record-max-rss.js');
+
+const { values: args } = parseArgs({
+  options: {
+    files: { type: 'string', default: '20000' },
+    legacy: { type: 'string', default: '0.01' },
+    'all-legacy-files': { type: 'string', default: '1000' },
+    runs: { type: 'string', default: '3' },
+    'jscodeshift-runs': { type: 'string', default: '1' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+
+/** Runs a command; resolves with wall time, peak RSS (MB or null) and its output. */
+function measure(command, commandArgs, env = {}) {
+  const rssDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-rss-'));
+  let file = command;
+  let argv = commandArgs;
+  if (GNU_TIME) {
+    argv = ['-f', '__MAXRSS__%M', command, ...commandArgs];
+    file = GNU_TIME;
+  } else {
+    env = { ...env, NODE_OPTIONS: `--require ${RSS_PRELOAD}`, BENCH_RSS_DIR: rssDir };
+  }
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(file, argv, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      let rssMb = null;
+      const marker = stderr.match(/__MAXRSS__(\d+)/);
+      if (marker) {
+        rssMb = Number(marker[1]) / 1024;
+        stderr = stderr.replace(/__MAXRSS__\d+\n?/, '');
+      } else {
+        const recorded = fs.readdirSync(rssDir).map((name) => Number(fs.readFileSync(path.join(rssDir, name), 'utf8')));
+        if (recorded.length > 0) rssMb = Math.max(...recorded) / 1024;
+      }
+      fs.rmSync(rssDir, { recursive: true, force: true });
+      resolve({ code, seconds, rssMb, stdout, stderr });
+    });
+  });
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+async function repeat(times, run) {
+  const results = [];
+  for (let i = 0; i < times; i++) results.push(await run());
+  const seconds = median(results.map((r) => r.seconds));
+  const rss = results.map((r) => r.rssMb).filter((v) => v !== null);
+  return { ...results[results.length - 1], seconds, rssMb: rss.length > 0 ? Math.max(...rss) : null };
+}
+
+async function benchTree(label, tree, fileCount, runs, jscodeshiftRuns) {
+  // Warm the page cache so that no tool pays for the disk on its first read.
+  spawnSync('grep', ['-rl', 'startRecord', tree], { stdio: 'ignore' });
+
+  const grep = await repeat(runs, () => measure('grep', ['-rl', 'startRecord', tree]));
+  const ours = await repeat(runs, () => measure(process.execPath, [CLI, '--dry', '--json', '--no-progress', tree]));
+  const jsc = await repeat(jscodeshiftRuns, () =>
+    measure(process.execPath, [JSCODESHIFT, '--dry', '--extensions=js,jsx,ts,tsx', '-t', TRANSFORM, tree]),
+  );
+
+  // The three must agree on what they found, or the timing says nothing.
+  const grepHits = grep.stdout.split('\n').filter(Boolean).length;
+  const report = JSON.parse(ours.stdout);
+  const jscOk = Number((jsc.stdout.match(/(\d+) ok/) || [])[1]);
+  const jscErrors = Number((jsc.stdout.match(/(\d+) errors/) || [])[1]);
+
+  const rows = [
+    ['grep -rl (floor)', grep],
+    ['startrecord-codemod --dry --json', ours],
+    ['jscodeshift --dry (same transform)', jsc],
+  ];
+  console.log(`\n${label}: ${fileCount.toLocaleString('en-US')} files in ${tree}`);
+  console.log(`  grep found ${grepHits} files with startRecord; we would change ${report.summary.changed} (${report.summary.errors} errors); jscodeshift: ${jscOk} ok, ${jscErrors} errors`);
+  console.log(`  ${'tool'.padEnd(38)}${'seconds'.padStart(9)}${'files/s'.padStart(10)}${'peak RSS'.padStart(11)}`);
+  for (const [name, r] of rows) {
+    const rss = r.rssMb === null ? 'n/a' : `${Math.round(r.rssMb)} MB`;
+    console.log(`  ${name.padEnd(38)}${r.seconds.toFixed(2).padStart(9)}${Math.round(fileCount / r.seconds).toLocaleString('en-US').padStart(10)}${rss.padStart(11)}`);
+  }
+  const vsJscodeshift = jsc.seconds / ours.seconds;
+  const vsGrep = ours.seconds / grep.seconds;
+  console.log(`  ours is ${vsJscodeshift.toFixed(1)}x jscodeshift's throughput, and takes ${vsGrep.toFixed(1)}x grep's time`);
+  if (ours.code !== 0 || jsc.code !== 0) console.log(`  WARNING: exit codes: ours ${ours.code}, jscodeshift ${jsc.code}\n${ours.stderr}${jsc.stderr}`);
+  return { grep, ours, jsc, vsJscodeshift, vsGrep };
+}
+
+function check(label, ok, detail) {
+  console.log(`  ${ok ? 'PASS' : 'MISS'}  ${label}: ${detail}`);
+  return ok;
+}
+
+async function main() {
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'src', 'cli', 'main.js')) || !fs.existsSync(TRANSFORM)) {
+    console.error('dist/ is missing: run `npm run build` first.');
+    process.exit(1);
+  }
+  const files = Number(args.files);
+  const share = Number(args.legacy);
+  const legacyFiles = Number(args['all-legacy-files']);
+  const runs = Number(args.runs);
+  const jscodeshiftRuns = Number(args['jscodeshift-runs']);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'startrecord-bench-'));
+
+  const cpu = os.cpus();
+  console.log(`machine: ${cpu.length} x ${cpu[0] ? cpu[0].model : 'unknown cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`);
+  console.log(`median of ${runs} runs for grep and our CLI, ${jscodeshiftRuns} for jscodeshift (default --cpus: ${Math.max(cpu.length - 1, 1)} worker)`);
+
+  try {
+    const mixedTree = path.join(work, 'mixed');
+    const mixed = generateTree({ files, legacy: share, out: mixedTree, seed: 1 });
+    console.log(`generated ${files} files (${(mixed.bytes / 2 ** 20).toFixed(0)} MiB, ${mixed.legacyFiles} with legacy calls)`);
+    const a = await benchTree(`Tree 1, ${share * 100}% legacy`, mixedTree, files, runs, jscodeshiftRuns);
+
+    const legacyTree = path.join(work, 'all-legacy');
+    const allLegacy = generateTree({ files: legacyFiles, legacy: 1, out: legacyTree, seed: 2 });
+    console.log(`\ngenerated ${legacyFiles} files (${(allLegacy.bytes / 2 ** 20).toFixed(0)} MiB, all with legacy calls)`);
+    const b = await benchTree('Tree 2, all legacy', legacyTree, legacyFiles, runs, jscodeshiftRuns);
+
+    console.log('\nTargets (issue 5):');
+    check(`${share * 100}% legacy: >= 30x jscodeshift`, a.vsJscodeshift >= 30, `${a.vsJscodeshift.toFixed(1)}x`);
+    check(`${share * 100}% legacy: within 10x of grep`, a.vsGrep <= 10, `${a.vsGrep.toFixed(1)}x`);
+    check(`${share * 100}% legacy: peak RSS <= 250 MB`, a.ours.rssMb !== null && a.ours.rssMb <= 250, a.ours.rssMb === null ? 'n/a' : `${Math.round(a.ours.rssMb)} MB`);
+    check('all legacy: >= 1.5x jscodeshift', b.vsJscodeshift >= 1.5, `${b.vsJscodeshift.toFixed(1)}x`);
+  } finally {
+    if (args.keep) console.log(`\ntrees kept in ${work}`);
+    else fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

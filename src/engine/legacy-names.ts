@@ -1,0 +1,37 @@
+/**
+ * The cheap text test, on raw bytes, run on every file before anything else. It must give
+ * the same answer as the migration's own `mightContainLegacyCalls` (a test checks that):
+ * it is repeated here so that the main thread can sort thousands of files without loading
+ * the parser and jscodeshift, which only the files that pass need.
+ */
+const NAMES = ['startRecord', 'stopRecord'].map((name) => Buffer.from(name, 'latin1'));
+
+/** The API names are ASCII, so a byte search is exact for UTF-8 and every ASCII-compatible encoding. */
+export function mentionsLegacyApi(bytes: Buffer): boolean {
+  return NAMES.some((name) => bytes.includes(name));
+}
+
+/**
+ * The names as whole identifiers (`startRecording` or `stopRecorder` do not count). Only a
+ * whole name can be a call site, so this decides whether a file that cannot be migrated
+ * (too large, binary, not UTF-8) is worth reporting as an error.
+ */
+export function mentionsLegacyApiAsWord(bytes: Buffer): boolean {
+  return NAMES.some((name) => {
+    for (let at = bytes.indexOf(name); at !== -1; at = bytes.indexOf(name, at + 1)) {
+      if (!isIdentifierByte(bytes[at - 1]) && !isIdentifierByte(bytes[at + name.length])) return true;
+    }
+    return false;
+  });
+}
+
+/** ASCII letters, digits, `_` and `$`, and any non-ASCII byte (part of a Unicode identifier). */
+function isIdentifierByte(byte: number | undefined): boolean {
+  if (byte === undefined) return false;
+  return (
+    (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || byte === 0x5f || byte === 0x24 || byte >= 0x80
+  );
+}
+
+/** Longest name, for searching a file chunk by chunk without missing a name cut in two. */
+export const LONGEST_NAME_BYTES = Math.max(...NAMES.map((name) => name.length));

@@ -1,0 +1,171 @@
+import type { MigrateOptions } from '../migrate';
+import { loadMigrateSource, Migrate, MigrateAnswer, migrateText } from './migrate-text';
+import { messageOf } from './outcome';
+import { WorkerPool, workerScriptAvailable } from './worker-pool';
+
+/**
+ * Below this many files waiting for the migration, starting worker threads (each loads the
+ * parser and jscodeshift, ~0.2 s) costs more than it saves: they are migrated in the main
+ * thread once reading is done.
+ */
+export const POOL_THRESHOLD = 8;
+
+export interface SchedulerOptions {
+  /** Worker threads to use; 0 migrates in the main thread. */
+  jobs: number;
+  migrateOptions: MigrateOptions;
+  /** An injected migration (tests) cannot cross into a worker thread: it runs in the main thread. */
+  migrate?: Migrate;
+  workerScript?: string;
+}
+
+interface Queued {
+  filePath: string;
+  text: string;
+  resolve: (answer: MigrateAnswer | null) => void;
+}
+
+/**
+ * Hands candidate files to the migration: to a pool of worker threads when there are
+ * enough of them and the compiled worker exists, otherwise in the main thread. Files wait
+ * in a queue until a worker is free, so that a stop (Ctrl-C) can drop the files not yet
+ * started: their promise resolves to null and they are not processed.
+ */
+export class MigrationScheduler {
+  private readonly queue: Queued[] = [];
+  /** Files handed to a worker and not answered yet. */
+  private readonly inHand = new Set<Queued>();
+  private pool: WorkerPool | null = null;
+  private running = 0;
+  private inputDone = false;
+  private stopped = false;
+  private draining = false;
+  private roomWaiters: Array<() => void> = [];
+  /** Some file was dropped by `stop()` without being migrated. */
+  droppedAny = false;
+  private readonly canUsePool: boolean;
+  /** Bounds memory: the reader waits while this many files are queued or in hand. */
+  readonly maxInFlight: number;
+
+  constructor(private readonly options: SchedulerOptions) {
+    this.canUsePool = options.jobs > 0 && options.migrate === undefined && (options.workerScript !== undefined || workerScriptAvailable());
+    this.maxInFlight = Math.max(2 * POOL_THRESHOLD, options.jobs * 4);
+  }
+
+  hasRoom(): boolean {
+    return this.stopped || this.queue.length + this.running < this.maxInFlight;
+  }
+
+  /** Resolves when `hasRoom()` may have become true. */
+  waitForRoom(): Promise<void> {
+    return new Promise((resolve) => this.roomWaiters.push(resolve));
+  }
+
+  /** Null when the file was dropped by `stop()` before it started. */
+  migrate(filePath: string, text: string): Promise<MigrateAnswer | null> {
+    if (this.stopped) {
+      this.droppedAny = true;
+      return Promise.resolve(null);
+    }
+    return new Promise((resolve) => {
+      this.queue.push({ filePath, text, resolve });
+      this.pump();
+    });
+  }
+
+  /** No more files will come: whatever waits for a pool that will not start runs in the main thread. */
+  finishInput(): void {
+    this.inputDone = true;
+    this.pump();
+  }
+
+  /** Drops the files not yet started; the ones in hand finish. */
+  stop(): void {
+    this.stopped = true;
+    const dropped = this.queue.splice(0);
+    if (dropped.length > 0) this.droppedAny = true;
+    for (const queued of dropped) queued.resolve(null);
+    this.wakeReader();
+  }
+
+  /** Drops the files in hand too: their answers, if any come, are ignored. */
+  abandon(): void {
+    this.stop();
+    for (const queued of this.inHand) queued.resolve(null);
+    if (this.inHand.size > 0) this.droppedAny = true;
+    this.inHand.clear();
+    void this.pool?.close();
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.close();
+  }
+
+  private pump(): void {
+    if (this.stopped) return;
+    if (!this.pool && this.canUsePool && this.queue.length >= POOL_THRESHOLD) {
+      this.pool = new WorkerPool({ size: this.options.jobs, script: this.options.workerScript });
+      this.pool.onReplaced = () => this.pump();
+    }
+    if (this.pool && !this.pool.broken) {
+      while (this.queue.length > 0 && this.pool.idleCount > 0) this.runInPool(this.pool, this.queue.shift()!);
+      return;
+    }
+    // No pool (small run, no compiled worker, or workers that cannot start): the main thread.
+    if (this.pool?.broken || !this.canUsePool || this.inputDone) void this.drainInMainThread();
+  }
+
+  private runInPool(pool: WorkerPool, queued: Queued): void {
+    this.running++;
+    this.inHand.add(queued);
+    void pool.run(queued.filePath, queued.text, this.options.migrateOptions).then((answer) => {
+      this.running--;
+      this.inHand.delete(queued);
+      if (answer !== null) {
+        queued.resolve(answer);
+      } else if (this.stopped) {
+        this.droppedAny = true;
+        queued.resolve(null);
+      } else {
+        // The worker could not even start: the file goes back to the front of the line.
+        this.queue.unshift(queued);
+      }
+      this.pump();
+      this.wakeReader();
+    });
+  }
+
+  /** One file per turn of the event loop, so that progress and Ctrl-C are seen between files. */
+  private async drainInMainThread(): Promise<void> {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      let migrate: Migrate;
+      try {
+        migrate = this.options.migrate ?? loadMigrateSource();
+      } catch (error) {
+        // A broken install: every file says so, instead of the run crashing.
+        const reason = `could not load the migration: ${messageOf(error)}`;
+        migrate = () => {
+          throw new Error(reason);
+        };
+      }
+      while (this.queue.length > 0 && !this.stopped) {
+        await new Promise((resolve) => setImmediate(resolve));
+        const queued = this.queue.shift();
+        if (!queued) break;
+        this.running++;
+        const answer = migrateText(migrate, queued.text, queued.filePath, this.options.migrateOptions);
+        this.running--;
+        queued.resolve(answer);
+        this.wakeReader();
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private wakeReader(): void {
+    for (const wake of this.roomWaiters.splice(0)) wake();
+  }
+}

@@ -1,0 +1,181 @@
+// The git gate: no write over uncommitted changes unless --force; --dry and --print need no gate.
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { checkUncommittedChanges, parsePorcelain } from '../src/cli/git-gate';
+import { CliIo } from '../src/cli/io';
+import { main } from '../src/cli/main';
+
+const STOP_PAGE = ['Page({', '  stop() {', '    wx.stopRecord()', '  },', '})', ''].join('\n');
+
+const hasGit = (() => {
+  try {
+    execFileSync('git', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+const withGit = hasGit ? describe : describe.skip;
+
+const tempDirs: string[] = [];
+afterAll(() => {
+  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+
+/** A repository with every file committed. */
+function makeRepo(files: Record<string, string>): string {
+  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'startrecord-gate-')));
+  tempDirs.push(root);
+  for (const [relative, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
+    fs.writeFileSync(path.join(root, relative), content);
+  }
+  git(root, 'init', '-q');
+  git(root, 'add', '-A');
+  git(root, 'commit', '-q', '-m', 'start');
+  return root;
+}
+
+async function run(argv: string[], cwd: string) {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = { stdout: { write: (c: string) => (stdout += c) }, stderr: { write: (c: string) => (stderr += c) }, cwd };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
+
+const read = (root: string, relative: string) => fs.readFileSync(path.join(root, relative), 'utf8');
+
+test('porcelain records are read as modified or untracked', () => {
+  expect(parsePorcelain(' M a.js\0?? new dir/\0A  staged.js\0')).toEqual([
+    { path: 'a.js', state: 'modified' },
+    { path: 'new dir/', state: 'untracked' },
+    { path: 'staged.js', state: 'modified' },
+  ]);
+});
+
+withGit('git gate', () => {
+  test('a clean work tree is written', async () => {
+    const root = makeRepo({ 'pages/voice.js': STOP_PAGE });
+    const result = await run(['pages'], root);
+    expect(result.code).toBe(0);
+    expect(read(root, 'pages/voice.js')).toContain('recorderManager.stop()');
+  });
+
+  test('modified and untracked target files are named, nothing is written, --force is suggested', async () => {
+    const root = makeRepo({ 'pages/voice.js': STOP_PAGE, 'pages/other.js': STOP_PAGE });
+    fs.appendFileSync(path.join(root, 'pages/voice.js'), '// my edit\n');
+    fs.writeFileSync(path.join(root, 'pages/new.js'), STOP_PAGE);
+
+    const result = await run(['pages'], root);
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('uncommitted changes');
+    expect(result.stderr).toContain('  pages/new.js (untracked)\n');
+    expect(result.stderr).toContain('  pages/voice.js (modified)\n');
+    expect(result.stderr).not.toContain('pages/other.js');
+    expect(result.stderr).toContain('--force');
+    expect(result.stderr).toContain('--dry');
+    expect(result.stdout).toBe('');
+    // Nothing written, not even the clean file.
+    expect(read(root, 'pages/other.js')).toBe(STOP_PAGE);
+    expect(read(root, 'pages/new.js')).toBe(STOP_PAGE);
+  });
+
+  test('staged changes count as uncommitted', async () => {
+    const root = makeRepo({ 'a.js': STOP_PAGE });
+    fs.appendFileSync(path.join(root, 'a.js'), '// staged\n');
+    git(root, 'add', 'a.js');
+    expect(await checkUncommittedChanges([path.join(root, 'a.js')])).toEqual({ kind: 'dirty', files: [{ filePath: path.join(root, 'a.js'), state: 'modified' }] });
+  });
+
+  test('files in an untracked folder are untracked', async () => {
+    const root = makeRepo({ 'a.js': '' });
+    fs.mkdirSync(path.join(root, 'fresh/deep'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'fresh/deep/b.js'), STOP_PAGE);
+    expect(await checkUncommittedChanges([path.join(root, 'a.js'), path.join(root, 'fresh/deep/b.js')])).toEqual({
+      kind: 'dirty',
+      files: [{ filePath: path.join(root, 'fresh/deep/b.js'), state: 'untracked' }],
+    });
+  });
+
+  test('uncommitted files that never mention the API do not block: they are never written', async () => {
+    const root = makeRepo({ 'pages/voice.js': STOP_PAGE, 'pages/util.js': 'export const x = 1\n' });
+    fs.appendFileSync(path.join(root, 'pages/util.js'), 'export const y = 2\n');
+    fs.writeFileSync(path.join(root, 'pages/new-helper.js'), 'export default 1\n');
+    const result = await run(['pages'], root);
+    expect(result.code).toBe(0);
+    expect(read(root, 'pages/voice.js')).toContain('recorderManager.stop()');
+  });
+
+  test('a second run over what the first one converted is not refused', async () => {
+    const root = makeRepo({ 'pages/voice.js': STOP_PAGE });
+    expect((await run(['pages'], root)).code).toBe(0);
+    const second = await run(['--json', 'pages'], root);
+    expect(second.code).toBe(0);
+    expect(JSON.parse(second.stdout).summary).toMatchObject({ changed: 0, unchanged: 1 });
+  });
+
+  test('changes outside the targets do not block', async () => {
+    const root = makeRepo({ 'pages/voice.js': STOP_PAGE, 'README.md': 'hi\n', 'lib/other.js': '' });
+    fs.appendFileSync(path.join(root, 'README.md'), 'edited\n');
+    fs.appendFileSync(path.join(root, 'lib/other.js'), '// edited\n');
+    const result = await run(['pages'], root);
+    expect(result.code).toBe(0);
+    expect(read(root, 'pages/voice.js')).toContain('recorderManager.stop()');
+  });
+
+  test('--force writes anyway', async () => {
+    const root = makeRepo({ 'pages/voice.js': STOP_PAGE });
+    fs.appendFileSync(path.join(root, 'pages/voice.js'), '// my edit\n');
+    const result = await run(['--force', 'pages'], root);
+    expect(result.code).toBe(0);
+    expect(read(root, 'pages/voice.js')).toContain('recorderManager.stop()');
+    expect(read(root, 'pages/voice.js')).toContain('// my edit');
+  });
+
+  test('--dry and --print need no gate', async () => {
+    const root = makeRepo({ 'pages/voice.js': STOP_PAGE });
+    fs.appendFileSync(path.join(root, 'pages/voice.js'), '// my edit\n');
+    expect((await run(['--dry', 'pages'], root)).code).toBe(0);
+    const printed = await run(['--print', 'pages/voice.js'], root);
+    expect(printed.code).toBe(0);
+    expect(printed.stdout).toContain('recorderManager.stop()');
+    expect(read(root, 'pages/voice.js')).toBe(`${STOP_PAGE}// my edit\n`);
+  });
+
+  test('file names with glob characters work', async () => {
+    const root = makeRepo({ 'pages/[id]/index.js': STOP_PAGE, 'pages/a/index.js': STOP_PAGE });
+    fs.appendFileSync(path.join(root, 'pages/a/index.js'), '// edit\n');
+    const verdict = await checkUncommittedChanges([path.join(root, 'pages/[id]/index.js')]);
+    expect(verdict).toEqual({ kind: 'clean' });
+  });
+
+  test('outside any work tree there is nothing to check', async () => {
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'startrecord-nogit-')));
+    tempDirs.push(root);
+    if (fs.existsSync(path.join(os.tmpdir(), '.git'))) return;
+    fs.writeFileSync(path.join(root, 'a.js'), STOP_PAGE);
+    expect(await checkUncommittedChanges([path.join(root, 'a.js')])).toEqual({ kind: 'clean' });
+  });
+
+  test('a repository git cannot read is refused, with the reason', async () => {
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'startrecord-badgit-')));
+    tempDirs.push(root);
+    fs.mkdirSync(path.join(root, '.git')); // an empty .git folder: not a repository git accepts
+    fs.writeFileSync(path.join(root, 'a.js'), STOP_PAGE);
+    const result = await run(['a.js'], root);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('git could not tell whether');
+    expect(read(root, 'a.js')).toBe(STOP_PAGE);
+  });
+});

@@ -1,0 +1,373 @@
+// Output modes (--print, --report, the coloured diff, the summary), exit codes, options
+// handed to the migration, the prompt, the progress bar and Ctrl-C, all in-process.
+import { EventEmitter } from 'events';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { PassThrough } from 'stream';
+import { CliIo } from '../src/cli/io';
+import { main, MainDependencies } from '../src/cli/main';
+import { createProgress } from '../src/cli/progress';
+import { Migrate } from '../src/engine/migrate-text';
+import { SiteReport } from '../src/migrate';
+
+const STOP_PAGE = ['Page({', '  stop() {', '    wx.stopRecord()', '  },', '})', ''].join('\n');
+const PLAIN_PAGE = "Page({ data: { title: 'no recording here' } })\n";
+
+const tempDirs: string[] = [];
+afterAll(() => {
+  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function makeProject(files: Record<string, string>): string {
+  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'startrecord-output-')));
+  tempDirs.push(root);
+  for (const [relative, content] of Object.entries(files)) {
+    const file = path.join(root, relative);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, content);
+  }
+  return root;
+}
+
+interface Captured {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function run(argv: string[], cwd: string, dependencies: MainDependencies = {}, extra: Partial<CliIo> = {}): Promise<Captured> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: { write: (c: string) => (stdout += c) },
+    stderr: { write: (c: string) => (stderr += c) },
+    cwd,
+    ...extra,
+  };
+  const code = await main(argv, io, dependencies);
+  return { code, stdout, stderr };
+}
+
+const read = (root: string, relative: string) => fs.readFileSync(path.join(root, relative), 'utf8');
+
+const site = (overrides: Partial<SiteReport> = {}): SiteReport => ({ api: 'stopRecord', line: 3, column: 5, action: 'converted', notes: [], ...overrides });
+
+/** Converts `wx.stopRecord()`; leaves `wx.startRecord(opts)` alone with a reason. */
+const fakeMigrate: Migrate = (source) => {
+  const sites: SiteReport[] = [];
+  if (source.includes('wx.startRecord(opts)')) sites.push(site({ api: 'startRecord', line: 1, column: 1, action: 'skipped', reason: 'options not written at the call' }));
+  if (source.includes('wx.stopRecord()')) sites.push(site());
+  return { output: source.replace('wx.stopRecord()', 'recorderManager.stop()'), changed: true, sites };
+};
+
+describe('--print', () => {
+  test('one file: its migrated text alone on stdout, nothing written, the report on stderr', async () => {
+    const root = makeProject({ 'voice.js': STOP_PAGE });
+    const result = await run(['--print', 'voice.js'], root, { migrate: fakeMigrate });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(STOP_PAGE.replace('wx.stopRecord()', 'recorderManager.stop()'));
+    expect(result.stderr).toContain('1 file: 1 would change');
+    expect(read(root, 'voice.js')).toBe(STOP_PAGE);
+  });
+
+  test('one file with nothing to change is printed as it is', async () => {
+    const root = makeProject({ 'plain.js': PLAIN_PAGE });
+    const result = await run(['--print', 'plain.js'], root, { migrate: fakeMigrate });
+    expect(result.stdout).toBe(PLAIN_PAGE);
+  });
+
+  test('several files: each changed one under a header, in path order', async () => {
+    const root = makeProject({ 'b.js': STOP_PAGE, 'a.js': STOP_PAGE, 'plain.js': PLAIN_PAGE });
+    const result = await run(['--print', '.'], root, { migrate: fakeMigrate });
+    const migrated = STOP_PAGE.replace('wx.stopRecord()', 'recorderManager.stop()');
+    expect(result.stdout).toBe(`==> a.js <==\n${migrated}==> b.js <==\n${migrated}`);
+    expect(read(root, 'a.js')).toBe(STOP_PAGE);
+  });
+
+  test('--print and --json both want stdout: a usage error', async () => {
+    const root = makeProject({ 'a.js': STOP_PAGE });
+    const result = await run(['--print', '--json', 'a.js'], root);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("option '--print' cannot be used with option '--json'");
+  });
+});
+
+describe('--report', () => {
+  test('writes the JSON report to a file in every mode, the same report --json prints', async () => {
+    for (const mode of [['--dry'], ['--dry', '--json'], ['--print'], []]) {
+      const root = makeProject({ 'a.js': STOP_PAGE, 'plain.js': PLAIN_PAGE });
+      const result = await run([...mode, '--report', 'out/report.json', '.'], root, { migrate: fakeMigrate });
+      // The folder must exist: the report is not a place to create folders in silently.
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('could not write the report to out/report.json');
+      fs.mkdirSync(path.join(root, 'out'));
+      const again = await run([...mode, '--force', '--report', 'out/report.json', '.'], root, { migrate: fakeMigrate });
+      expect(again.code).toBe(0);
+      const report = JSON.parse(read(root, 'out/report.json'));
+      expect(report.summary).toMatchObject({ files: 2, errors: 0 });
+      if (mode.includes('--json')) expect(JSON.parse(again.stdout)).toEqual(report);
+    }
+  });
+});
+
+describe('exit codes', () => {
+  test('--fail-on-skipped exits 3 when a site was left on the old API, 0 otherwise', async () => {
+    const root = makeProject({ 'a.js': 'wx.startRecord(opts)\n', 'b.js': STOP_PAGE });
+    expect((await run(['--dry', '.'], root, { migrate: fakeMigrate })).code).toBe(0);
+    expect((await run(['--dry', '--fail-on-skipped', '.'], root, { migrate: fakeMigrate })).code).toBe(3);
+    expect((await run(['--dry', '--fail-on-skipped', 'b.js'], root, { migrate: fakeMigrate })).code).toBe(0);
+  });
+
+  test('errors win over skipped sites', async () => {
+    const root = makeProject({ 'a.js': 'wx.startRecord(opts)\n', 'b.js': STOP_PAGE });
+    const migrate: Migrate = (source, file, options) => {
+      if (file.endsWith('b.js')) throw new Error('boom');
+      return fakeMigrate(source, file, options);
+    };
+    expect((await run(['--dry', '--fail-on-skipped', '.'], root, { migrate })).code).toBe(1);
+  });
+
+  test('bad option values are usage errors', async () => {
+    const root = makeProject({ 'a.js': STOP_PAGE });
+    for (const argv of [['--jobs', 'two'], ['--jobs', '-1'], ['--max-size', 'huge'], ['--max-size', '0']]) {
+      const result = await run([...argv, 'a.js'], root);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('--help');
+    }
+  });
+});
+
+describe('options handed to the migration', () => {
+  test('--no-shim maps to { shim: false }; the default passes no shim option', async () => {
+    const root = makeProject({ 'a.js': STOP_PAGE });
+    const seen: unknown[] = [];
+    const migrate: Migrate = (source, file, options) => {
+      seen.push(options);
+      return fakeMigrate(source, file, options);
+    };
+    await run(['--dry', 'a.js'], root, { migrate });
+    await run(['--dry', '--no-shim', 'a.js'], root, { migrate });
+    expect(seen).toEqual([{}, { shim: false }]);
+  });
+
+  test('--max-size takes bytes or units', async () => {
+    const root = makeProject({ 'a.js': STOP_PAGE });
+    const tooSmall = await run(['--json', '--dry', '--max-size', '10', 'a.js'], root, { migrate: fakeMigrate });
+    expect(JSON.parse(tooSmall.stdout).files[0].error).toContain('too large');
+    const enough = await run(['--json', '--dry', '--max-size', '1kb', 'a.js'], root, { migrate: fakeMigrate });
+    expect(JSON.parse(enough.stdout).files[0].status).toBe('changed');
+  });
+});
+
+describe('the human output', () => {
+  test('--dry colours the diff on a terminal, and not with NO_COLOR or --no-color', async () => {
+    const root = makeProject({ 'a.js': STOP_PAGE });
+    const tty = (sink: { text: string }) => ({ write: (c: string) => (sink.text += c), isTTY: true });
+    const coloured = { text: '' };
+    const saved = process.env.NO_COLOR;
+    delete process.env.NO_COLOR;
+    try {
+      await run(['--dry', 'a.js'], root, { migrate: fakeMigrate }, { stdout: tty(coloured) });
+      expect(coloured.text).toContain('\u001b[31m-    wx.stopRecord()');
+      expect(coloured.text).toContain('\u001b[32m+    recorderManager.stop()');
+
+      const plain = { text: '' };
+      await run(['--dry', '--no-color', 'a.js'], root, { migrate: fakeMigrate }, { stdout: tty(plain) });
+      expect(plain.text).not.toContain('\u001b[');
+
+      process.env.NO_COLOR = '1';
+      const noColor = { text: '' };
+      await run(['--dry', 'a.js'], root, { migrate: fakeMigrate }, { stdout: tty(noColor) });
+      expect(noColor.text).not.toContain('\u001b[');
+    } finally {
+      if (saved === undefined) delete process.env.NO_COLOR;
+      else process.env.NO_COLOR = saved;
+    }
+  });
+
+  test('the summary groups the reasons of skipped sites when there are several', async () => {
+    const root = makeProject({ 'a.js': 'x\n', 'b.js': 'x\n', 'c.js': 'x\n' });
+    const migrate: Migrate = (source, file) => ({
+      output: source,
+      changed: false,
+      sites: [site({ action: 'skipped', reason: file.endsWith('c.js') ? 'reason two' : 'reason one' })],
+    });
+    // 'x' has no API name: name one so that the files reach the migration.
+    for (const f of ['a.js', 'b.js', 'c.js']) fs.writeFileSync(path.join(root, f), 'wx.startRecord(o)\n');
+    const result = await run(['--dry', '.'], root, { migrate });
+    expect(result.stdout).toContain('Sites left on the old API, by reason:\n     2  reason one\n     1  reason two\n');
+  });
+
+  test('errors are summed up with what to do', async () => {
+    const root = makeProject({ 'a.js': STOP_PAGE });
+    const migrate: Migrate = () => {
+      throw new Error('boom');
+    };
+    const result = await run(['.'], root, { migrate });
+    expect(result.stdout).toContain('Files with errors were left as they were');
+  });
+});
+
+describe('asking for a path', () => {
+  /** A terminal that types `answers`, one line each. */
+  function terminal(answers: string[]): PassThrough & { isTTY: boolean } {
+    const input = Object.assign(new PassThrough(), { isTTY: true });
+    // Typed once the questions are asked, as a person would.
+    setImmediate(() => {
+      for (const answer of answers) input.write(`${answer}\n`);
+    });
+    return input;
+  }
+
+  test('with no path on a terminal: asks for the folder and for a dry run (the default)', async () => {
+    const root = makeProject({ 'src/a.js': STOP_PAGE });
+    const result = await run([], root, { migrate: fakeMigrate }, { stdin: terminal(['src', '']) });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('Folder or file to migrate (.): ');
+    expect(result.stderr).toContain('dry run)? [Y/n] ');
+    expect(result.stderr).toContain('Running: startrecord-codemod --dry src');
+    expect(result.stdout).toContain('would change  src/a.js');
+    expect(read(root, 'src/a.js')).toBe(STOP_PAGE);
+  });
+
+  test('answering no to the dry run writes; a path that does not exist is asked again', async () => {
+    const root = makeProject({ 'src/a.js': STOP_PAGE });
+    const result = await run(['--force'], root, { migrate: fakeMigrate }, { stdin: terminal(['nope', 'src', 'n']) });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('no such file or folder: nope');
+    expect(result.stderr).toContain('Running: startrecord-codemod src');
+    expect(read(root, 'src/a.js')).toContain('recorderManager.stop()');
+  });
+
+  test('giving up (end of input) does nothing', async () => {
+    const root = makeProject({ 'src/a.js': STOP_PAGE });
+    const stdin = Object.assign(new PassThrough(), { isTTY: true });
+    setImmediate(() => stdin.end());
+    const result = await run([], root, { migrate: fakeMigrate }, { stdin });
+    expect(result.code).toBe(130);
+    expect(read(root, 'src/a.js')).toBe(STOP_PAGE);
+  });
+
+  test('never asks when stdin is not a terminal, or with --yes: no path is a usage error', async () => {
+    const root = makeProject({ 'src/a.js': STOP_PAGE });
+    const piped = Object.assign(new PassThrough(), { isTTY: false });
+    const notTty = await run([], root, {}, { stdin: piped });
+    expect(notTty.code).toBe(2);
+    expect(notTty.stderr).toContain("missing required argument 'paths'");
+    expect(notTty.stderr).not.toContain('Folder or file');
+
+    const yes = await run(['--yes'], root, {}, { stdin: terminal(['src', '']) });
+    expect(yes.code).toBe(2);
+    expect(yes.stderr).not.toContain('Folder or file');
+  });
+});
+
+describe('progress bar', () => {
+  function fakeTerminal() {
+    const sink = { text: '', isTTY: true, columns: 80, write: (c: string) => (sink.text += c) };
+    return sink;
+  }
+
+  test('appears only after a second, on a terminal, and is wiped at the end', () => {
+    let now = 0;
+    const stream = fakeTerminal();
+    const progress = createProgress(stream, 100, true, () => now);
+    progress.tick();
+    now = 500;
+    progress.tick();
+    expect(stream.text).toBe(''); // a short run shows nothing
+    now = 1500;
+    progress.tick();
+    expect(stream.text).toContain('3/100 files');
+    expect(stream.text).toContain('files/s');
+    // Other output on the same terminal wipes the bar first; it comes back at the next redraw.
+    progress.clear();
+    expect(stream.text.endsWith('\r\u001b[K')).toBe(true);
+    now = 1700;
+    progress.tick();
+    expect(stream.text).toContain('4/100 files');
+    progress.finish();
+    expect(stream.text.endsWith('\r\u001b[K')).toBe(true);
+  });
+
+  test('silent when stderr is not a terminal, or with --no-progress', () => {
+    let now = 0;
+    const piped = { text: '', write: (c: string) => (piped.text += c) };
+    const off = createProgress(piped, 10, true, () => now);
+    const disabled = fakeTerminal();
+    const offToo = createProgress(disabled, 10, false, () => now);
+    now = 5000;
+    off.tick();
+    offToo.tick();
+    off.finish();
+    offToo.finish();
+    expect(piped.text).toBe('');
+    expect(disabled.text).toBe('');
+  });
+});
+
+describe('Ctrl-C, in-process', () => {
+  test('the first stops after the file in hand; the report says what was done; exit 130', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 20; i++) files[`f${String(i).padStart(2, '0')}.js`] = STOP_PAGE;
+    const root = makeProject(files);
+    const signals = new EventEmitter();
+    let migrated = 0;
+    const migrate: Migrate = (source, file, options) => {
+      if (++migrated === 5) signals.emit('SIGINT');
+      return fakeMigrate(source, file, options);
+    };
+
+    const result = await run(['--json', '.'], root, { migrate }, { signals: signals as unknown as CliIo['signals'] });
+
+    expect(result.code).toBe(130);
+    expect(result.stderr).toContain('Stopping after the files in hand');
+    const report = JSON.parse(result.stdout);
+    expect(report.summary.changed).toBe(5);
+    expect(report.interrupted).toEqual({ notProcessed: 15 });
+    const changed = Object.keys(files).filter((f) => read(root, f) !== STOP_PAGE);
+    expect(changed).toEqual(report.files.filter((f: { status: string }) => f.status === 'changed').map((f: { path: string }) => f.path));
+    for (const f of changed) expect(read(root, f)).toBe(STOP_PAGE.replace('wx.stopRecord()', 'recorderManager.stop()'));
+    expect(signals.listenerCount('SIGINT')).toBe(0); // a Ctrl-C after the run ends the process as usual
+  });
+
+  test('the second abandons the files in hand: each keeps its old text or has its complete new one, nothing stray is left', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 12; i++) files[`f${String(i).padStart(2, '0')}.js`] = STOP_PAGE;
+    const root = makeProject(files);
+    const signals = new EventEmitter();
+    const exits: number[] = [];
+    let migrated = 0;
+    const migrate: Migrate = (source, file, options) => {
+      if (++migrated === 3) {
+        signals.emit('SIGINT');
+        signals.emit('SIGINT');
+      }
+      return fakeMigrate(source, file, options);
+    };
+
+    const result = await run(['--json', '.'], root, { migrate }, { signals: signals as unknown as CliIo['signals'], exit: (code) => exits.push(code) });
+
+    expect(result.code).toBe(130);
+    expect(result.stderr).toContain('Abandoning the files in hand');
+    expect(exits).toEqual([]); // the run ended by itself, well before the deadline
+    const report = JSON.parse(result.stdout);
+    expect(report.interrupted.notProcessed).toBeGreaterThanOrEqual(9);
+    const migratedText = STOP_PAGE.replace('wx.stopRecord()', 'recorderManager.stop()');
+    for (const f of Object.keys(files)) expect([STOP_PAGE, migratedText]).toContain(read(root, f));
+    expect(fs.readdirSync(root).sort()).toEqual(Object.keys(files).sort());
+  });
+
+  test('the human summary says how many files were not processed', async () => {
+    const root = makeProject({ 'a.js': STOP_PAGE, 'b.js': STOP_PAGE, 'c.js': STOP_PAGE });
+    const signals = new EventEmitter();
+    const migrate: Migrate = (source, file, options) => {
+      signals.emit('SIGINT');
+      return fakeMigrate(source, file, options);
+    };
+    const result = await run(['.'], root, { migrate }, { signals: signals as unknown as CliIo['signals'] });
+    expect(result.code).toBe(130);
+    expect(result.stdout).toContain('Interrupted: 2 files not processed.');
+  });
+});
