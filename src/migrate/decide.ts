@@ -1,7 +1,8 @@
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import { walkNodes } from './ast-walk';
 import { FOREIGN_HOST_REASONS } from './hosts';
-import { ExistingManager, hostGroup } from './manager';
+import { ExistingManager, hostGroup, mentionsProperty } from './manager';
+import { NodeIndex } from './node-index';
 import { NOTES } from './notes';
 import { Site } from './sites';
 import { StartOptions, analyzeStartOptions } from './start-options';
@@ -187,10 +188,12 @@ function shimNotes(site: Site): string[] {
 export function findExistingListeners(
   j: JSCodeshift,
   root: Collection<any>,
+  index: NodeIndex,
   managers: ExistingManager[],
   isManagerCall: (node: any, path: any) => string | null,
 ): FileFacts['existingListeners'] {
   const found: FileFacts['existingListeners'] = [];
+  if (!mentionsProperty(index, 'onStop') && !mentionsProperty(index, 'onError')) return found;
   root.find(j.CallExpression).forEach((p) => {
     const callee: any = p.node.callee;
     if (callee.type !== 'MemberExpression' || callee.computed) return;

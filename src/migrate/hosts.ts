@@ -1,4 +1,5 @@
-import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import type { ASTPath } from 'jscodeshift';
+import { NodeIndex } from './node-index';
 
 /**
  * Host API objects: the object a `startRecord` call hangs off. Only the real host counts,
@@ -28,19 +29,17 @@ export const FOREIGN_HOST_REASONS: Record<string, string> = {
 const TARO_MODULE = '@tarojs/taro';
 
 /** The local names under which this file binds the whole `@tarojs/taro` module. */
-export function findTaroModuleNames(j: JSCodeshift, root: Collection<any>): Set<string> {
+export function findTaroModuleNames(index: NodeIndex): Set<string> {
   const names = new Set<string>();
-  root.find(j.ImportDeclaration, { source: { value: TARO_MODULE } }).forEach((p) => {
-    if (p.node.importKind === 'type') return;
-    for (const s of p.node.specifiers ?? []) {
-      if ((s.type === 'ImportDefaultSpecifier' || s.type === 'ImportNamespaceSpecifier') && s.local) {
-        names.add(String(s.local.name));
-      }
+  for (const node of index.of('ImportDeclaration')) {
+    if (node.source.value !== TARO_MODULE || node.importKind === 'type') continue;
+    for (const s of node.specifiers ?? []) {
+      if ((s.type === 'ImportDefaultSpecifier' || s.type === 'ImportNamespaceSpecifier') && s.local) names.add(String(s.local.name));
     }
-  });
-  root.find(j.VariableDeclarator).forEach((p) => {
-    if (p.node.id.type === 'Identifier' && p.node.init && isTaroRequire(p.node.init)) names.add(p.node.id.name);
-  });
+  }
+  for (const node of index.of('VariableDeclarator')) {
+    if (node.id.type === 'Identifier' && node.init && isTaroRequire(node.init)) names.add(node.id.name);
+  }
   return names;
 }
 

@@ -1,4 +1,4 @@
-import type { Collection, JSCodeshift } from 'jscodeshift';
+import { NodeIndex } from './node-index';
 
 /**
  * The WeChat JS-SDK for web pages has its own `wx.startRecord`/`wx.stopRecord` with other
@@ -19,85 +19,76 @@ const SDK_ONLY_WX_METHODS = new Set([
 const SDK_ONLY_NAMES = new Set(['jsApiList', 'localId', 'serverId', 'WeixinJSBridge']);
 const MINI_PROGRAM_ENTRY_CALLS = new Set(['Page', 'Component', 'App', 'getApp']);
 
-export function findJsSdkEvidence(j: JSCodeshift, root: Collection<any>): JsSdkEvidence | null {
-  const strong = findStrongSign(j, root);
+export function findJsSdkEvidence(index: NodeIndex): JsSdkEvidence | null {
+  const strong = findStrongSign(index);
   if (strong) return strong;
-  if (hasMiniProgramSign(j, root)) return null;
-  return findWeakSign(j, root);
+  if (hasMiniProgramSign(index)) return null;
+  return findWeakSign(index);
 }
 
 function at(node: any, sign: string): JsSdkEvidence {
   return { sign: `${sign} found at line ${node.loc?.start.line ?? '?'}`, line: node.loc?.start.line ?? 0 };
 }
 
-function findStrongSign(j: JSCodeshift, root: Collection<any>): JsSdkEvidence | null {
+function findStrongSign(index: NodeIndex): JsSdkEvidence | null {
   let found: JsSdkEvidence | null = null;
   const first = (e: JsSdkEvidence) => {
     if (!found || e.line < found.line) found = e;
   };
 
-  root.find(j.ImportDeclaration).forEach((p) => {
-    const source = String(p.node.source.value);
-    if (SDK_PACKAGES.test(source)) first(at(p.node, `import of '${source}'`));
-  });
-  root.find(j.CallExpression, { callee: { type: 'Identifier', name: 'require' } }).forEach((p) => {
-    const arg: any = p.node.arguments[0];
-    if (arg && typeof arg.value === 'string' && SDK_PACKAGES.test(arg.value)) first(at(p.node, `require('${arg.value}')`));
-  });
-  root.find(j.MemberExpression).forEach((p) => {
-    const { object, property, computed } = p.node as any;
-    if (computed || property.type !== 'Identifier') return;
-    if (object.type === 'Identifier' && object.name === 'wx' && SDK_ONLY_WX_METHODS.has(property.name)) {
-      first(at(p.node, `wx.${property.name}`));
+  for (const node of index.of('ImportDeclaration')) {
+    const source = String(node.source.value);
+    if (SDK_PACKAGES.test(source)) first(at(node, `import of '${source}'`));
+  }
+  for (const node of index.of('CallExpression')) {
+    const callee = node.callee;
+    if (callee.type === 'Identifier' && callee.name === 'require') {
+      const arg: any = node.arguments[0];
+      if (arg && typeof arg.value === 'string' && SDK_PACKAGES.test(arg.value)) first(at(node, `require('${arg.value}')`));
     }
-    if (object.type === 'Identifier' && object.name === 'window' && property.name === 'wx') first(at(p.node, 'window.wx'));
-  });
-  root.find(j.Identifier).forEach((p) => {
-    if (SDK_ONLY_NAMES.has(p.node.name)) first(at(p.node, p.node.name));
-  });
+    // A `cancel` option only exists on the JS-SDK's startRecord.
+    if (callee.type === 'MemberExpression' && callee.property?.name === 'startRecord') {
+      const options: any = node.arguments[0];
+      if (options?.type === 'ObjectExpression' && options.properties.some((prop: any) => prop.key?.name === 'cancel')) {
+        first(at(options, 'a cancel: option on startRecord'));
+      }
+    }
+  }
+  for (const node of index.of('MemberExpression')) {
+    const { object, property, computed } = node;
+    if (computed || property.type !== 'Identifier' || object.type !== 'Identifier') continue;
+    if (object.name === 'wx' && SDK_ONLY_WX_METHODS.has(property.name)) first(at(node, `wx.${property.name}`));
+    if (object.name === 'window' && property.name === 'wx') first(at(node, 'window.wx'));
+  }
+  for (const node of index.of('Identifier')) {
+    if (SDK_ONLY_NAMES.has(node.name)) first(at(node, node.name));
+  }
   // `const { wx } = window`: the page takes its wx from the browser's window.
-  root.find(j.VariableDeclarator, { init: { type: 'Identifier', name: 'window' } }).forEach((p) => {
-    const id: any = p.node.id;
-    if (id.type === 'ObjectPattern' && id.properties.some((prop: any) => prop.key?.name === 'wx')) {
-      first(at(p.node, 'wx taken from window'));
-    }
-  });
-  // A `cancel` option only exists on the JS-SDK's startRecord.
-  root.find(j.CallExpression).forEach((p) => {
-    const callee: any = p.node.callee;
-    if (callee.type !== 'MemberExpression' || callee.property?.name !== 'startRecord') return;
-    const options: any = p.node.arguments[0];
-    if (options?.type === 'ObjectExpression' && options.properties.some((prop: any) => prop.key?.name === 'cancel')) {
-      first(at(options, 'a cancel: option on startRecord'));
-    }
-  });
+  for (const node of index.of('VariableDeclarator')) {
+    if (node.init?.type !== 'Identifier' || node.init.name !== 'window' || node.id.type !== 'ObjectPattern') continue;
+    if (node.id.properties.some((prop: any) => prop.key?.name === 'wx')) first(at(node, 'wx taken from window'));
+  }
   return found;
 }
 
-function hasMiniProgramSign(j: JSCodeshift, root: Collection<any>): boolean {
-  const entryCall = root
-    .find(j.CallExpression)
-    .some((p) => p.node.callee.type === 'Identifier' && MINI_PROGRAM_ENTRY_CALLS.has(p.node.callee.name));
+function hasMiniProgramSign(index: NodeIndex): boolean {
+  const entryCall = index.of('CallExpression').some((n) => n.callee.type === 'Identifier' && MINI_PROGRAM_ENTRY_CALLS.has(n.callee.name));
   if (entryCall) return true;
-  const taro = root.find(j.ImportDeclaration).some((p) => String(p.node.source.value).startsWith('@tarojs/'));
-  return taro || root.find(j.Identifier, { name: 'Taro' }).size() > 0;
+  const taro = index.of('ImportDeclaration').some((n) => String(n.source.value).startsWith('@tarojs/'));
+  return taro || index.of('Identifier').some((n) => n.name === 'Taro');
 }
 
 /** DOM, jQuery and alert() only count when nothing says "mini program". */
-function findWeakSign(j: JSCodeshift, root: Collection<any>): JsSdkEvidence | null {
-  let found: JsSdkEvidence | null = null;
-  root.find(j.MemberExpression).forEach((p) => {
-    const object: any = p.node.object;
-    if (!found && object.type === 'Identifier' && (object.name === 'document' || object.name === 'window')) {
-      found = at(p.node, `browser global ${object.name}`);
+function findWeakSign(index: NodeIndex): JsSdkEvidence | null {
+  for (const node of index.of('MemberExpression')) {
+    const object: any = node.object;
+    if (object.type === 'Identifier' && (object.name === 'document' || object.name === 'window')) {
+      return at(node, `browser global ${object.name}`);
     }
-  });
-  if (found) return found;
-  root.find(j.CallExpression).forEach((p) => {
-    const callee: any = p.node.callee;
-    if (!found && callee.type === 'Identifier' && ['$', 'jQuery', 'alert'].includes(callee.name)) {
-      found = at(p.node, `${callee.name}()`);
-    }
-  });
-  return found;
+  }
+  for (const node of index.of('CallExpression')) {
+    const callee: any = node.callee;
+    if (callee.type === 'Identifier' && ['$', 'jQuery', 'alert'].includes(callee.name)) return at(node, `${callee.name}()`);
+  }
+  return null;
 }

@@ -1,5 +1,6 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { Host, resolveHost } from './hosts';
+import { NodeIndex } from './node-index';
 import { Site } from './sites';
 
 /**
@@ -33,8 +34,10 @@ export function hostGroup(host: Host): string {
   return host.kind === 'taro' || host.kind === 'taro-named' ? 'wx' : host.name;
 }
 
-export function findExistingManagers(j: JSCodeshift, root: Collection<any>, taroNames: Set<string>): ExistingManager[] {
+export function findExistingManagers(j: JSCodeshift, root: Collection<any>, index: NodeIndex, taroNames: Set<string>): ExistingManager[] {
   const found: ExistingManager[] = [];
+  // Scope analysis needs paths; the index says first whether there is anything to find.
+  if (!mentionsProperty(index, 'getRecorderManager')) return found;
   root.find(j.CallExpression).forEach((call) => {
     const callee: any = call.node.callee;
     if (callee.type !== 'MemberExpression' || callee.computed || callee.property.name !== 'getRecorderManager') return;
@@ -46,7 +49,7 @@ export function findExistingManagers(j: JSCodeshift, root: Collection<any>, taro
     const container = declaration?.parent?.node;
     if (!container || (container.type !== 'Program' && container.type !== 'BlockStatement')) return;
     const name = declarator.node.id.name;
-    if (declaration.node.kind !== 'const' && isReassigned(j, root, name)) return;
+    if (declaration.node.kind !== 'const' && isReassigned(index, name)) return;
     found.push({
       name,
       group: hostGroup(host),
@@ -59,8 +62,13 @@ export function findExistingManagers(j: JSCodeshift, root: Collection<any>, taro
   return found;
 }
 
-function isReassigned(j: JSCodeshift, root: Collection<any>, name: string): boolean {
-  return root.find(j.AssignmentExpression, { left: { type: 'Identifier', name } }).size() > 0;
+function isReassigned(index: NodeIndex, name: string): boolean {
+  return index.of('AssignmentExpression').some((n) => n.left.type === 'Identifier' && n.left.name === name);
+}
+
+/** `x.name` or `x.name(...)` somewhere in the file. */
+export function mentionsProperty(index: NodeIndex, name: string): boolean {
+  return index.of('MemberExpression', 'OptionalMemberExpression').some((n) => !n.computed && n.property.name === name);
 }
 
 /** An existing binding that `site` can use: visible there, same manager, declared before. */
@@ -99,25 +107,27 @@ export function insideFunction(path: ASTPath<any>): boolean {
 }
 
 /** Native single-host files get a module-level binding; cross-platform ones fetch it locally. */
-export function choosePlacement(j: JSCodeshift, root: Collection<any>, source: string, filePath: string, taroNames: Set<string>): Placement {
+export function choosePlacement(j: JSCodeshift, root: Collection<any>, index: NodeIndex, source: string, filePath: string, taroNames: Set<string>): Placement {
   if (taroNames.size > 0 || source.includes('@tarojs/')) return 'local';
   if (/\.(tsx|jsx)$/i.test(filePath)) return 'local';
   // .vue/.wpy blocks (Taro Vue, uni-app, mpvue build for several platforms) and uni-app's
   // conditional compilation (`// #ifdef MP-WEIXIN`) mean the file runs where `wx` may not exist.
   if (/\.(vue|wpy)\.(script|setup)\.[cm]?[jt]sx?$/i.test(filePath) || /#ifn?def\b/.test(source)) return 'local';
-  if (root.find(j.ImportDeclaration).some((p) => /^(@tarojs\/|react$|vue$)/.test(String(p.node.source.value)))) return 'local';
-  if (root.find(j.JSXElement).size() > 0) return 'local';
+  if (index.of('ImportDeclaration').some((n) => /^(@tarojs\/|react$|vue$)/.test(String(n.source.value)))) return 'local';
+  if (index.of('JSXElement').length > 0) return 'local';
   if (source.includes('TARO_ENV')) return 'local';
   // A helper that also calls tt./my./swan. runs on hosts without `wx`: a module-level
   // `wx.getRecorderManager()` would throw there at import time.
-  if (globalHostsUsed(j, root).size > 1) return 'local';
+  if (globalHostsUsed(j, root, index).size > 1) return 'local';
   return 'module';
 }
 
 const ALL_HOST_GLOBALS = new Set(['wx', 'qq', 'swan', 'my', 'tt', 'uni', 'jd', 'ks', 'dd', 'has', 'xhs']);
 
-function globalHostsUsed(j: JSCodeshift, root: Collection<any>): Set<string> {
+function globalHostsUsed(j: JSCodeshift, root: Collection<any>, index: NodeIndex): Set<string> {
   const used = new Set<string>();
+  const spelled = new Set(index.of('MemberExpression').map((n) => n.object.type === 'Identifier' && n.object.name).filter((n) => ALL_HOST_GLOBALS.has(n)));
+  if (spelled.size < 2) return spelled;
   root.find(j.MemberExpression, { object: { type: 'Identifier' } }).forEach((p) => {
     const name = (p.node.object as any).name;
     if (ALL_HOST_GLOBALS.has(name) && !p.scope?.lookup(name)) used.add(name);

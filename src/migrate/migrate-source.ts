@@ -13,7 +13,8 @@ import {
   moduleInsertionPoint,
   visibleExistingManager,
 } from './manager';
-import { parseFile, parserFor } from './parse';
+import { NodeIndex } from './node-index';
+import { parseAst, parseFile, parserFor } from './parse';
 import { isSingleFileComponent, migrateSfc } from './sfc';
 import { MigrateOptions, MigrationError, MigrationResult, SiteReport } from './report';
 import { ManagerRef, RewriteContext, startEdit, stopEdit, stopWithCallbacksEdit } from './rewrite';
@@ -46,27 +47,27 @@ export function migrateSource(source: string, filePath: string, options: Migrate
  */
 export function migrateScript(source: string, filePath: string, options: MigrateOptions = {}): MigrationResult {
   if (!mightContainLegacyCalls(source)) return { output: source, changed: false, sites: [] };
-  const { j, root, comments } = parseFile(source, filePath);
-  const taroNames = findTaroModuleNames(j, root);
-  const named = findNamedBindings(j, root, taroNames);
-  const sites = findSites(j, root, taroNames, named, source);
+  const { j, root, index, comments } = parseFile(source, filePath);
+  const taroNames = findTaroModuleNames(index);
+  const named = findNamedBindings(index, taroNames);
+  const sites = findSites(root, index, taroNames, named, source);
   const reports: SiteReport[] = [];
   if (sites.length === 0) return { output: source, changed: false, sites: [] };
 
-  const jsSdk = sites.some((s) => s.host.kind === 'global' && s.host.name === 'wx') ? findJsSdkEvidence(j, root) : null;
+  const jsSdk = sites.some((s) => s.host.kind === 'global' && s.host.name === 'wx') ? findJsSdkEvidence(index) : null;
   const isTypeScript = parserFor(filePath) !== 'babel';
   const ctx: RewriteContext = {
     source,
     style: detectStyle(source, isTypeScript),
     comments,
-    names: new NameAllocator(allIdentifierNames(j, root)),
+    names: new NameAllocator(allIdentifierNames(index)),
     typescript: isTypeScript,
   };
-  const existingManagers = findExistingManagers(j, root, taroNames);
+  const existingManagers = findExistingManagers(j, root, index, taroNames);
   const decisions = decideAll(sites, {
     jsSdkSign: jsSdk?.sign ?? null,
     existingManagers,
-    existingListeners: findExistingListeners(j, root, existingManagers, (node, path) => {
+    existingListeners: findExistingListeners(j, root, index, existingManagers, (node, path) => {
       if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression') return null;
       if (node.callee.property.name !== 'getRecorderManager') return null;
       const host = resolveHost(node.callee.object, path, taroNames);
@@ -80,11 +81,11 @@ export function migrateScript(source: string, filePath: string, options: Migrate
 
   // Functions imported by name need `getRecorderManager` from somewhere, and their
   // declarations change once every use is converted.
-  const namedPlan = planNamed(named, decisions, taroNames, existingGetterName(j, root), ctx);
+  const namedPlan = planNamed(named, decisions, taroNames, existingGetterName(index), ctx);
   const getterFor = (host: Host) => (host.kind === 'taro-named' ? namedPlan.getter : `${host.name}.getRecorderManager`);
-  const planner = new ManagerPlanner(existingManagers, choosePlacement(j, root, source, filePath, taroNames), ctx, getterFor);
+  const planner = new ManagerPlanner(existingManagers, choosePlacement(j, root, index, source, filePath, taroNames), ctx, getterFor);
 
-  const shim = planShimImports(j, root, source, comments, ctx.style, ctx.names, options.shimImport ?? SHIM_MODULE)(shimNeeds(decisions));
+  const shim = planShimImports(index, root.get().node.program, source, comments, ctx.style, ctx.names, options.shimImport ?? SHIM_MODULE)(shimNeeds(decisions));
 
   const edits: Edit[] = [];
   for (const decision of decisions) {
@@ -231,13 +232,14 @@ function shimNeeds(decisions: Decision[]): ShimNeeds {
 }
 
 /** `import { getRecorderManager } from '@tarojs/taro'` already in the file: its local name. */
-function existingGetterName(j: any, root: any): string | null {
+function existingGetterName(index: NodeIndex): string | null {
   let name: string | null = null;
-  root.find(j.ImportDeclaration, { source: { value: '@tarojs/taro' } }).forEach((p: any) => {
-    for (const s of p.node.specifiers ?? []) {
+  for (const node of index.of('ImportDeclaration')) {
+    if (node.source.value !== '@tarojs/taro') continue;
+    for (const s of node.specifiers ?? []) {
       if (s.type === 'ImportSpecifier' && s.imported.name === 'getRecorderManager') name = s.local.name;
     }
-  });
+  }
   return name;
 }
 
@@ -257,17 +259,14 @@ function isStatementList(node: any): boolean {
   return node?.type === 'Program' || node?.type === 'BlockStatement' || node?.type === 'SwitchCase' || node?.type === 'StaticBlock';
 }
 
-function allIdentifierNames(j: any, root: any): Set<string> {
-  const names = new Set<string>();
-  root.find(j.Identifier).forEach((p: any) => names.add(p.node.name));
-  root.find(j.JSXIdentifier).forEach((p: any) => names.add(p.node.name));
-  return names;
+function allIdentifierNames(index: NodeIndex): Set<string> {
+  return new Set(index.of('Identifier', 'JSXIdentifier').map((n) => n.name as string));
 }
 
 /** The last line of defence: never hand back code that does not parse. */
 function verifyParses(output: string, filePath: string): void {
   try {
-    parseFile(output, filePath);
+    parseAst(output, filePath);
   } catch (err) {
     throw new MigrationError(
       `internal error: the rewritten file would not parse (${(err as Error).message}); the file was left untouched. Please report this.`,

@@ -1,4 +1,5 @@
-import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import type { ASTPath } from 'jscodeshift';
+import { NodeIndex } from './node-index';
 import { Edit } from './edits';
 import { LegacyApi } from './report';
 import { FileStyle } from './style';
@@ -29,26 +30,27 @@ export interface NamedBinding {
 const TARO_MODULE = '@tarojs/taro';
 const LEGACY: readonly string[] = ['startRecord', 'stopRecord'];
 
-export function findNamedBindings(j: JSCodeshift, root: Collection<any>, taroNames: Set<string>): NamedBinding[] {
+export function findNamedBindings(index: NodeIndex, taroNames: Set<string>): NamedBinding[] {
   const found: NamedBinding[] = [];
-  root.find(j.ImportDeclaration, { source: { value: TARO_MODULE } }).forEach((p) => {
-    if (p.node.importKind === 'type') return;
-    for (const s of p.node.specifiers ?? []) {
-      if (s.type !== 'ImportSpecifier' || (s as any).importKind === 'type') continue;
+  for (const node of index.of('ImportDeclaration')) {
+    if (node.source.value !== TARO_MODULE || node.importKind === 'type') continue;
+    for (const s of node.specifiers ?? []) {
+      if (s.type !== 'ImportSpecifier' || s.importKind === 'type') continue;
       const imported = String(s.imported.name);
       if (LEGACY.includes(imported)) {
-        found.push({ api: imported as LegacyApi, local: String(s.local?.name ?? imported), node: s, holder: p.node, kind: 'import', statement: p.node });
+        found.push({ api: imported as LegacyApi, local: String(s.local?.name ?? imported), node: s, holder: node, kind: 'import', statement: node });
       }
     }
-  });
-  root.find(j.VariableDeclarator, { id: { type: 'ObjectPattern' } }).forEach((p) => {
-    if (!isTaroObject(p.node.init, taroNames) || p.parent?.parent?.node.type !== 'Program') return;
-    for (const prop of (p.node.id as any).properties) {
+  }
+  for (const node of index.of('VariableDeclarator')) {
+    const statement = index.parentOf(node);
+    if (node.id.type !== 'ObjectPattern' || !isTaroObject(node.init, taroNames) || index.parentOf(statement)?.type !== 'Program') continue;
+    for (const prop of node.id.properties) {
       const key = prop.key?.name;
       if (prop.type !== 'ObjectProperty' || prop.computed || !LEGACY.includes(key) || prop.value.type !== 'Identifier') continue;
-      found.push({ api: key, local: prop.value.name, node: prop, holder: p.node.id, kind: 'destructure', statement: p.parent.node });
+      found.push({ api: key, local: prop.value.name, node: prop, holder: node.id, kind: 'destructure', statement });
     }
-  });
+  }
   return found;
 }
 

@@ -1,6 +1,7 @@
 import { parse as babelParse, ParserOptions, ParserPlugin } from '@babel/parser';
 import jscodeshift, { Collection, JSCodeshift } from 'jscodeshift';
 import * as path from 'path';
+import { NodeIndex } from './node-index';
 import { MigrationError } from './report';
 
 export type ParserName = 'ts' | 'tsx' | 'babel';
@@ -61,6 +62,8 @@ function optionsFor(parser: ParserName): ParserOptions {
 export interface ParsedFile {
   j: JSCodeshift;
   root: Collection<any>;
+  /** All nodes by type, for the questions that need no scope (see node-index.ts). */
+  index: NodeIndex;
   /** Every comment of the file, in source order. */
   comments: Array<{ start: number; end: number; value: string }>;
 }
@@ -72,15 +75,19 @@ export interface ParsedFile {
  */
 export function parseFile(source: string, filePath: string): ParsedFile {
   const j = jscodeshift.withParser(parserFor(filePath) === 'babel' ? 'babylon' : parserFor(filePath));
-  let ast: any;
+  const ast = parseAst(source, filePath);
+  const comments = (ast.comments ?? []).map((c: any) => ({ start: c.start, end: c.end, value: String(c.value) }));
+  return { j, root: j(ast), index: new NodeIndex(ast), comments };
+}
+
+/** The babel AST alone (no jscodeshift collection): enough to check that text parses. */
+export function parseAst(source: string, filePath: string): any {
   try {
-    ast = babelParse(source, optionsFor(parserFor(filePath)));
+    return babelParse(source, optionsFor(parserFor(filePath)));
   } catch (err) {
     const e = err as { message?: string; loc?: { line: number; column: number } };
     const where = e.loc ? ` (line ${e.loc.line}, column ${e.loc.column + 1})` : '';
     const message = String(e.message ?? err).replace(/ \(\d+:\d+\)$/, '');
     throw new MigrationError(`syntax error: ${message}${where}`, e.loc?.line, e.loc ? e.loc.column + 1 : undefined);
   }
-  const comments = (ast.comments ?? []).map((c: any) => ({ start: c.start, end: c.end, value: String(c.value) }));
-  return { j, root: j(ast), comments };
 }

@@ -1,6 +1,6 @@
-import type { Collection, JSCodeshift } from 'jscodeshift';
 import { Edit } from './edits';
 import { moduleInsertionPoint } from './manager';
+import { NodeIndex } from './node-index';
 import { LegacyApi } from './report';
 import { FileStyle } from './style';
 import { NameAllocator } from './text';
@@ -27,8 +27,8 @@ export interface ShimNeeds {
 }
 
 export function planShimImports(
-  j: JSCodeshift,
-  root: Collection<any>,
+  index: NodeIndex,
+  program: any,
   source: string,
   comments: Array<{ start: number; end: number }>,
   style: FileStyle,
@@ -36,25 +36,24 @@ export function planShimImports(
   moduleName: string,
 ): (needs: ShimNeeds) => ShimImports {
   return (needs) => {
-    const existing = existingShimImport(j, root, moduleName);
+    const existing = existingShimImport(index, moduleName);
     const local: Partial<Record<LegacyApi, string>> = { ...existing?.local };
     const specifiers: string[] = [];
     for (const { api, local: name } of needs.named) {
       local[api] = local[api] ?? name;
-      if (!existing?.local[api]) specifiers.push(api === name ? api : asAlias(api, name, existing?.kind ?? kindFor(root)));
+      if (!existing?.local[api]) specifiers.push(api === name ? api : asAlias(api, name, existing?.kind ?? kindFor(program)));
     }
     for (const api of needs.members) {
       if (local[api]) continue;
       // `wx.startRecord` itself uses the name only as a property: the plain name reads best.
-      const name = isFreeName(j, root, api) ? names.claim(api) : names.allocate(api === 'startRecord' ? 'legacyStartRecord' : 'legacyStopRecord');
+      const name = isFreeName(index, api) ? names.claim(api) : names.allocate(api === 'startRecord' ? 'legacyStartRecord' : 'legacyStopRecord');
       local[api] = name;
-      specifiers.push(api === name ? api : asAlias(api, name, existing?.kind ?? kindFor(root)));
+      specifiers.push(api === name ? api : asAlias(api, name, existing?.kind ?? kindFor(program)));
     }
     if (specifiers.length === 0) return { local, edits: [] };
     if (existing) return { local, edits: [extendExisting(existing, specifiers, source)] };
-    const program = root.get().node.program;
     const at = moduleInsertionPoint(program, source, comments);
-    const declaration = newDeclaration(kindFor(root), specifiers, style, moduleName);
+    const declaration = newDeclaration(kindFor(program), specifiers, style, moduleName);
     const text = at.after ? style.eol + declaration : declaration + style.eol + style.eol;
     return { local, edits: [{ start: at.offset, end: at.offset, build: () => text }] };
   };
@@ -62,8 +61,7 @@ export function planShimImports(
 
 type ImportKind = 'import' | 'require' | 'var';
 
-function kindFor(root: Collection<any>): ImportKind {
-  const program = root.get().node.program;
+function kindFor(program: any): ImportKind {
   return program.sourceType === 'module' ? 'import' : 'require';
 }
 
@@ -95,20 +93,21 @@ interface ExistingShimImport {
   close: number;
 }
 
-function existingShimImport(j: JSCodeshift, root: Collection<any>, moduleName: string): ExistingShimImport | null {
+function existingShimImport(index: NodeIndex, moduleName: string): ExistingShimImport | null {
   let found: ExistingShimImport | null = null;
-  root.find(j.ImportDeclaration, { source: { value: moduleName } }).forEach((p) => {
-    const specs = (p.node.specifiers ?? []).filter((s: any) => s.type === 'ImportSpecifier') as any[];
+  index.of('ImportDeclaration').forEach((node) => {
+    if (node.source.value !== moduleName) return;
+    const specs = (node.specifiers ?? []).filter((s: any) => s.type === 'ImportSpecifier') as any[];
     if (found || specs.length === 0) return;
     const local: ExistingShimImport['local'] = {};
     for (const s of specs) if (s.imported.name === 'startRecord' || s.imported.name === 'stopRecord') local[s.imported.name as LegacyApi] = s.local.name;
     found = { kind: 'import', local, open: specs[0].start, close: specs[specs.length - 1].end };
   });
   if (found) return found;
-  root.find(j.VariableDeclarator, { id: { type: 'ObjectPattern' } }).forEach((p) => {
-    const init: any = p.node.init;
-    if (found || init?.type !== 'CallExpression' || init.callee.name !== 'require' || init.arguments[0]?.value !== moduleName) return;
-    const props = (p.node.id as any).properties as any[];
+  index.of('VariableDeclarator').forEach((node) => {
+    const init: any = node.init;
+    if (found || node.id.type !== 'ObjectPattern' || init?.type !== 'CallExpression' || init.callee.name !== 'require' || init.arguments[0]?.value !== moduleName) return;
+    const props = node.id.properties as any[];
     if (props.length === 0) return;
     const local: ExistingShimImport['local'] = {};
     for (const prop of props) {
@@ -126,12 +125,13 @@ function extendExisting(existing: ExistingShimImport, specifiers: string[], sour
 }
 
 /** No binding or free reference of `name` in the file (property names do not count). */
-function isFreeName(j: JSCodeshift, root: Collection<any>, name: string): boolean {
-  return !root.find(j.Identifier, { name }).some((p) => {
-    const parent: any = p.parent?.node;
+function isFreeName(index: NodeIndex, name: string): boolean {
+  return !index.of('Identifier').some((node) => {
+    if (node.name !== name) return false;
+    const parent: any = index.parentOf(node);
     if (!parent) return true;
-    if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === p.node && !parent.computed) return false;
-    if (['ObjectProperty', 'ObjectMethod', 'ClassMethod', 'ClassProperty', 'TSPropertySignature', 'TSMethodSignature'].includes(parent.type) && parent.key === p.node && !parent.computed && !parent.shorthand) {
+    if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === node && !parent.computed) return false;
+    if (['ObjectProperty', 'ObjectMethod', 'ClassMethod', 'ClassProperty', 'TSPropertySignature', 'TSMethodSignature'].includes(parent.type) && parent.key === node && !parent.computed && !parent.shorthand) {
       return false;
     }
     return true;

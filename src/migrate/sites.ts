@@ -1,4 +1,5 @@
-import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import type { ASTPath, Collection } from 'jscodeshift';
+import { NodeIndex } from './node-index';
 import { Host, resolveHost } from './hosts';
 import { NamedBinding, bindingAt } from './named-imports';
 import { LegacyApi } from './report';
@@ -44,27 +45,32 @@ function legacyApiOf(member: any): { api: LegacyApi; computed: boolean } | null 
   return null;
 }
 
-export function findSites(j: JSCodeshift, root: Collection<any>, taroNames: Set<string>, named: NamedBinding[], source: string): Site[] {
+export function findSites(root: Collection<any>, index: NodeIndex, taroNames: Set<string>, named: NamedBinding[], source: string): Site[] {
   const sites: Site[] = [];
-  const visit = (member: ASTPath<any>) => {
-    const legacy = legacyApiOf(member.node);
-    if (!legacy) return;
-    const host = resolveHost(member.node.object, member, taroNames);
-    if (!host) return;
+  const rootPath = root.get();
+  // Only members named startRecord/stopRecord on a plain name can be sites; paths (for
+  // scope) are built for those alone.
+  for (const node of index.of('MemberExpression', 'OptionalMemberExpression')) {
+    const legacy = legacyApiOf(node);
+    if (!legacy || node.object.type !== 'Identifier') continue;
+    const member = index.pathTo(rootPath, node);
+    const host = resolveHost(node.object, member, taroNames);
+    if (!host) continue;
     const label = `${host.name}.${legacy.api}`;
-    sites.push({ ...legacy, host, label, ...classifyUsage(member), member, ...position(member.node) });
-  };
-  // ast-types treats OptionalMemberExpression as a kind of MemberExpression: one pass finds both.
-  root.find(j.MemberExpression).forEach(visit);
+    sites.push({ ...legacy, host, label, ...classifyUsage(member), member, ...position(node) });
+  }
   // Functions imported or destructured by name: every reference to the binding is a site.
   if (named.length > 0) {
-    root.find(j.Identifier).forEach((path) => {
-      if (!isReference(path)) return;
-      const binding = bindingAt(path, path.node.name, named);
-      if (!binding) return;
+    const locals = new Set(named.map((b) => b.local));
+    for (const node of index.of('Identifier')) {
+      if (!locals.has(node.name)) continue;
+      const path = index.pathTo(rootPath, node);
+      if (!isReference(path)) continue;
+      const binding = bindingAt(path, node.name, named);
+      if (!binding) continue;
       const host: Host = { kind: 'taro-named', name: binding.local };
-      sites.push({ api: binding.api, computed: false, host, label: source.slice((path.node as any).start, (path.node as any).end), ...classifyUsage(path), member: path, ...position(path.node) });
-    });
+      sites.push({ api: binding.api, computed: false, host, label: source.slice(node.start, node.end), ...classifyUsage(path), member: path, ...position(node) });
+    }
   }
   return sites.sort((a, b) => a.member.node.start - b.member.node.start);
 }
