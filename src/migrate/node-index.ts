@@ -4,34 +4,47 @@
  * each of them with jscodeshift's `find` walked the whole tree with NodePaths again and
  * again: the index answers them from one pass. Questions that need scope still use paths.
  */
+const SKIPPED_KEYS = new Set(['loc', 'extra', 'comments', 'tokens', 'leadingComments', 'trailingComments', 'innerComments']);
+
 export class NodeIndex {
   private readonly byType = new Map<string, any[]>();
   private readonly parents = new WeakMap<object, any>();
 
   constructor(root: any) {
     const visit = (node: any, parent: any) => {
-      if (!node || typeof node.type !== 'string') return;
       if (parent) this.parents.set(node, parent);
-      let list = this.byType.get(node.type);
-      if (!list) this.byType.set(node.type, (list = []));
-      list.push(node);
-      for (const key of Object.keys(node)) {
-        if (key === 'loc' || key === 'comments' || key === 'tokens' || key.endsWith('Comments')) continue;
+      const list = this.byType.get(node.type);
+      if (list) list.push(node);
+      else this.byType.set(node.type, [node]);
+      for (const key in node) {
         const child = node[key];
+        // Only objects can be child nodes; positions and babel's bookkeeping are not.
+        if (child === null || typeof child !== 'object' || SKIPPED_KEYS.has(key)) continue;
         if (Array.isArray(child)) {
-          for (const c of child) visit(c, node);
-        } else if (child && typeof child.type === 'string') {
+          for (let i = 0; i < child.length; i++) {
+            const c = child[i];
+            if (c !== null && typeof c === 'object' && typeof c.type === 'string') visit(c, node);
+          }
+        } else if (typeof child.type === 'string') {
           visit(child, node);
         }
       }
     };
-    visit(root, null);
+    if (root && typeof root.type === 'string') visit(root, null);
   }
+
+  private readonly combined = new Map<string, any[]>();
 
   /** Nodes of these exact types (no subtypes: name each one), in source order. */
   of(...types: string[]): any[] {
     if (types.length === 1) return this.byType.get(types[0]) ?? [];
-    return types.flatMap((t) => this.byType.get(t) ?? []).sort((a, b) => a.start - b.start);
+    const key = types.join(',');
+    let list = this.combined.get(key);
+    if (!list) {
+      list = types.flatMap((t) => this.byType.get(t) ?? []).sort((a, b) => a.start - b.start);
+      this.combined.set(key, list);
+    }
+    return list;
   }
 
   parentOf(node: any): any | undefined {

@@ -73,8 +73,17 @@ export interface ParsedFile {
  * the text with tabs expanded and line endings normalised, so its offsets do not point
  * into the original text, and we edit the original text by offset.
  */
+/** `withParser` builds a whole jscodeshift core: once per parser, not once per file. */
+const cores = new Map<ParserName, JSCodeshift>();
+
+function coreFor(parser: ParserName): JSCodeshift {
+  let j = cores.get(parser);
+  if (!j) cores.set(parser, (j = jscodeshift.withParser(parser === 'babel' ? 'babylon' : parser)));
+  return j;
+}
+
 export function parseFile(source: string, filePath: string): ParsedFile {
-  const j = jscodeshift.withParser(parserFor(filePath) === 'babel' ? 'babylon' : parserFor(filePath));
+  const j = coreFor(parserFor(filePath));
   const ast = parseAst(source, filePath);
   const comments = (ast.comments ?? []).map((c: any) => ({ start: c.start, end: c.end, value: String(c.value) }));
   return { j, root: j(ast), index: new NodeIndex(ast), comments };
