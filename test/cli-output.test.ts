@@ -148,7 +148,17 @@ describe('options handed to the migration', () => {
     };
     await run(['--dry', 'a.js'], root, { migrate });
     await run(['--dry', '--no-shim', 'a.js'], root, { migrate });
-    expect(seen).toEqual([{}, { shim: false }]);
+    await run(['--dry', '--shim-import', '/utils/startrecord-shim', 'a.js'], root, { migrate });
+    expect(seen).toEqual([{}, { shim: false }, { shimImport: '/utils/startrecord-shim' }]);
+  });
+
+  test('--shim-import: shimmed files import the shim from the module given', async () => {
+    const page = "Page({ start() { wx.startRecord().then((res) => this.setData({ f: res.tempFilePath })) } })\n";
+    const root = makeProject({ 'a.js': page });
+    const result = await run(['--print', '--shim-import', '/utils/startrecord-shim', 'a.js'], root);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("const { startRecord } = require('/utils/startrecord-shim')");
+    expect(result.stdout).toContain('startRecord().then(');
   });
 
   test('--max-size takes bytes or units', async () => {

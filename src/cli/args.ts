@@ -32,6 +32,8 @@ export interface CliOptions {
   maxBytes: number;
   /** False with `--no-shim`: sites that would need the runtime shim are left alone. */
   shim: boolean;
+  /** `--shim-import <module>`: where shimmed files import the shim from (a vendored copy). */
+  shimImport?: string;
   /** Worker threads; 0 migrates in the main thread. */
   jobs: number;
   /** False with `--no-progress`. */
@@ -97,6 +99,7 @@ function buildProgram(io: CliIo): Command {
       .option('--no-gitignore', 'do not honour .gitignore files')
       .addOption(new Option('--max-size <size>', 'leave out files larger than <size> (e.g. 500kb, 4mb)').argParser(parseSize).default(DEFAULT_MAX_BYTES, '2mb'))
       .option('--no-shim', 'never use the runtime shim: sites that would need it are left alone and reported')
+      .option('--shim-import <module>', "import the shim from <module> instead of 'startrecord-codemod/shim' (e.g. a vendored /utils/startrecord-shim)")
       .addOption(
         new Option('-j, --jobs <n>', 'worker threads for the migration (0: main thread only)').argParser(parseJobs).default(defaultJobs(), 'one per core'),
       )
@@ -142,6 +145,7 @@ export function parseArgs(argv: string[], io: CliIo): ParsedArgs {
     gitignore: boolean;
     maxSize: number;
     shim: boolean;
+    shimImport?: string;
     jobs: number;
     progress: boolean;
     color: boolean;
@@ -162,6 +166,7 @@ export function parseArgs(argv: string[], io: CliIo): ParsedArgs {
       gitignore: opts.gitignore,
       maxBytes: opts.maxSize,
       shim: opts.shim,
+      ...(opts.shimImport ? { shimImport: opts.shimImport } : {}),
       jobs: opts.jobs,
       progress: opts.progress,
       color: opts.color,

@@ -141,7 +141,7 @@ async function migrateFiles(
       {
         dry,
         maxBytes: options.maxBytes,
-        migrateOptions: options.shim ? {} : { shim: false },
+        migrateOptions: { ...(options.shim ? {} : { shim: false }), ...(options.shimImport ? { shimImport: options.shimImport } : {}) },
         jobs: options.jobs,
         keepTexts: mode !== 'none',
         migrate: dependencies.migrate,
