@@ -23,6 +23,7 @@
 import * as path from 'path';
 import * as ts from 'typescript';
 import type { SFCParseResult } from '@vue/compiler-sfc';
+import { extensionForLang as migrationExtensionForLang } from '../../src/migrate/sfc';
 
 /** Extensions of single-file components. */
 export const SFC_EXTENSIONS: readonly string[] = ['vue', 'wpy'];
@@ -70,24 +71,9 @@ function loadCompilerSfc(): CompilerSfc {
   return (compilerSfc ??= require('@vue/compiler-sfc') as CompilerSfc);
 }
 
-/** `lang` -> extension that makes TypeScript parse the block as that language. */
+/** `lang` -> the extension that makes TypeScript parse the block: the migration's own mapping. */
 export function extensionForLang(lang: string | undefined): '.js' | '.jsx' | '.ts' | '.tsx' | undefined {
-  switch ((lang ?? '').trim().toLowerCase()) {
-    case '':
-    case 'js':
-    case 'javascript':
-    case 'babel':
-      return '.js';
-    case 'jsx':
-      return '.jsx';
-    case 'ts':
-    case 'typescript':
-      return '.ts';
-    case 'tsx':
-      return '.tsx';
-    default:
-      return undefined;
-  }
+  return migrationExtensionForLang(lang) ?? undefined;
 }
 
 const cache = new Map<string, SfcScripts>();
