@@ -1,14 +1,13 @@
 // Bad input never loses data: each case is a per-file error (or, when the file cannot hold
 // a call site, a quiet "unchanged"), the file keeps its exact bytes, and the run goes on.
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { CliIo } from '../src/cli/io';
-import { main, MainDependencies } from '../src/cli/main';
+import { MainDependencies } from '../src/cli/main';
 import { mentionsLegacyApi } from '../src/engine/legacy-names';
 import { Migrate } from '../src/engine/migrate-text';
 import { readSource } from '../src/engine/read-source';
 import { mightContainLegacyCalls } from '../src/migrate';
+import { BROKEN_PAGE, STOP_PAGE, makeProject, removeTempDirs, runCli } from './support/cli-project';
 
 // The reader's open goes through this mock, so that one test can make a file unreadable:
 // running as root (as CI does), a chmod cannot.
@@ -17,32 +16,11 @@ jest.mock('fs', () => {
   return { ...actual, openSync: jest.fn(actual.openSync) };
 });
 
-const STOP_PAGE = ['Page({', '  stop() {', '    wx.stopRecord()', '  },', '})', ''].join('\n');
-const BROKEN_PAGE = ['Page({', '  stop() {', '    wx.stopRecord(', '  },', '})', ''].join('\n');
 
-const tempDirs: string[] = [];
-afterAll(() => {
-  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(removeTempDirs);
 
-function makeProject(files: Record<string, string | Buffer>): string {
-  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'startrecord-bad-input-')));
-  tempDirs.push(root);
-  for (const [relative, content] of Object.entries(files)) {
-    const file = path.join(root, relative);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, content);
-  }
-  return root;
-}
 
-async function run(argv: string[], cwd: string, dependencies: MainDependencies = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: { write: (c: string) => (stdout += c) }, stderr: { write: (c: string) => (stderr += c) }, cwd };
-  const code = await main(argv, io, dependencies);
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 /** Runs with `--json` and answers the report's entry per path. */
 async function runJson(argv: string[], cwd: string, dependencies: MainDependencies = {}) {

@@ -5,24 +5,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { discoverFiles, DiscoveryOptions } from '../src/cli/discover';
-import { CliIo } from '../src/cli/io';
-import { main } from '../src/cli/main';
+import { makeProject, removeTempDirs, runCli } from './support/cli-project';
 
-const tempDirs: string[] = [];
-afterAll(() => {
-  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(removeTempDirs);
 
-function makeProject(files: Record<string, string>): string {
-  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'startrecord-discovery-')));
-  tempDirs.push(root);
-  for (const [relative, content] of Object.entries(files)) {
-    const file = path.join(root, relative);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, content);
-  }
-  return root;
-}
 
 /** Found files, relative to `root`, with forward slashes. */
 async function found(root: string, paths: string[] = ['.'], options: DiscoveryOptions = {}, cwd = root): Promise<string[]> {
@@ -30,13 +16,7 @@ async function found(root: string, paths: string[] = ['.'], options: DiscoveryOp
   return result.files.map((file) => path.relative(root, file).split(path.sep).join('/'));
 }
 
-async function run(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: { write: (c: string) => (stdout += c) }, stderr: { write: (c: string) => (stderr += c) }, cwd };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 describe('.gitignore', () => {
   test('is honoured in every folder, each file relative to its own folder, with ! re-includes', async () => {

@@ -4,10 +4,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { checkUncommittedChanges, parsePorcelain } from '../src/cli/git-gate';
-import { CliIo } from '../src/cli/io';
-import { main } from '../src/cli/main';
+import { STOP_PAGE, makeProject, read, removeTempDirs, runCli, tempDir } from './support/cli-project';
 
-const STOP_PAGE = ['Page({', '  stop() {', '    wx.stopRecord()', '  },', '})', ''].join('\n');
 
 const hasGit = (() => {
   try {
@@ -19,10 +17,7 @@ const hasGit = (() => {
 })();
 const withGit = hasGit ? describe : describe.skip;
 
-const tempDirs: string[] = [];
-afterAll(() => {
-  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(removeTempDirs);
 
 const git = (cwd: string, ...args: string[]) =>
   execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
@@ -33,27 +28,15 @@ const git = (cwd: string, ...args: string[]) =>
 
 /** A repository with every file committed. */
 function makeRepo(files: Record<string, string>): string {
-  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'startrecord-gate-')));
-  tempDirs.push(root);
-  for (const [relative, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
-    fs.writeFileSync(path.join(root, relative), content);
-  }
+  const root = makeProject(files, 'startrecord-gate-');
   git(root, 'init', '-q');
   git(root, 'add', '-A');
   git(root, 'commit', '-q', '-m', 'start');
   return root;
 }
 
-async function run(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: { write: (c: string) => (stdout += c) }, stderr: { write: (c: string) => (stderr += c) }, cwd };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
-const read = (root: string, relative: string) => fs.readFileSync(path.join(root, relative), 'utf8');
 
 test('porcelain records are read as modified or untracked', () => {
   expect(parsePorcelain(' M a.js\0?? new dir/\0A  staged.js\0')).toEqual([
@@ -161,16 +144,14 @@ withGit('git gate', () => {
   });
 
   test('outside any work tree there is nothing to check', async () => {
-    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'startrecord-nogit-')));
-    tempDirs.push(root);
+    const root = tempDir('startrecord-nogit-');
     if (fs.existsSync(path.join(os.tmpdir(), '.git'))) return;
     fs.writeFileSync(path.join(root, 'a.js'), STOP_PAGE);
     expect(await checkUncommittedChanges([path.join(root, 'a.js')])).toEqual({ kind: 'clean' });
   });
 
   test('a repository git cannot read is refused, with the reason', async () => {
-    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'startrecord-badgit-')));
-    tempDirs.push(root);
+    const root = tempDir('startrecord-badgit-');
     fs.mkdirSync(path.join(root, '.git')); // an empty .git folder: not a repository git accepts
     fs.writeFileSync(path.join(root, 'a.js'), STOP_PAGE);
     const result = await run(['a.js'], root);

@@ -2,54 +2,21 @@
 // handed to the migration, the prompt, the progress bar and Ctrl-C, all in-process.
 import { EventEmitter } from 'events';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { PassThrough } from 'stream';
 import { CliIo } from '../src/cli/io';
-import { main, MainDependencies } from '../src/cli/main';
 import { createProgress } from '../src/cli/progress';
 import { Migrate } from '../src/engine/migrate-text';
 import { SiteReport } from '../src/migrate';
+import { PLAIN_PAGE, STOP_PAGE, makeProject, read, removeTempDirs, runCli } from './support/cli-project';
 
-const STOP_PAGE = ['Page({', '  stop() {', '    wx.stopRecord()', '  },', '})', ''].join('\n');
-const PLAIN_PAGE = "Page({ data: { title: 'no recording here' } })\n";
 
-const tempDirs: string[] = [];
-afterAll(() => {
-  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(removeTempDirs);
 
-function makeProject(files: Record<string, string>): string {
-  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'startrecord-output-')));
-  tempDirs.push(root);
-  for (const [relative, content] of Object.entries(files)) {
-    const file = path.join(root, relative);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, content);
-  }
-  return root;
-}
 
-interface Captured {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
-async function run(argv: string[], cwd: string, dependencies: MainDependencies = {}, extra: Partial<CliIo> = {}): Promise<Captured> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: { write: (c: string) => (stdout += c) },
-    stderr: { write: (c: string) => (stderr += c) },
-    cwd,
-    ...extra,
-  };
-  const code = await main(argv, io, dependencies);
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
-const read = (root: string, relative: string) => fs.readFileSync(path.join(root, relative), 'utf8');
 
 const site = (overrides: Partial<SiteReport> = {}): SiteReport => ({ api: 'stopRecord', line: 3, column: 5, action: 'converted', notes: [], ...overrides });
 

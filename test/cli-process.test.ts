@@ -4,11 +4,11 @@
 // or exactly as a dry run says it should become.
 import { ChildProcess, execFileSync, spawn } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { CliIo } from '../src/cli/io';
 import { main } from '../src/cli/main';
 import { processFile } from '../src/engine/process-file';
+import { STOP_PAGE, removeTempDirs, tempDir } from './support/cli-project';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { generateTree } = require('../bench/generate-tree.js') as {
@@ -17,18 +17,9 @@ const { generateTree } = require('../bench/generate-tree.js') as {
 
 const REPO_ROOT = path.join(__dirname, '..');
 const BIN = path.join(REPO_ROOT, 'bin', 'startrecord-codemod.js');
-const STOP_PAGE = ['Page({', '  stop() {', '    wx.stopRecord()', '  },', '})', ''].join('\n');
 
-const tempDirs: string[] = [];
-afterAll(() => {
-  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(removeTempDirs);
 
-function tempDir(prefix: string): string {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
-  tempDirs.push(dir);
-  return dir;
-}
 
 /** Every file below `root`, relative, sorted. */
 function listFiles(root: string, prefix = ''): string[] {

@@ -1,61 +1,25 @@
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { discoverFiles } from '../src/cli/discover';
-import { CliIo } from '../src/cli/io';
-import { main, MainDependencies } from '../src/cli/main';
 import { Migrate, processFile } from '../src/engine/process-file';
 import { writeFileAtomic } from '../src/engine/write-atomic';
 import { migrateSource, MigrationError, SiteReport } from '../src/migrate';
+import { BROKEN_PAGE, PLAIN_PAGE, STOP_PAGE, makeProject, read, removeTempDirs, runCli } from './support/cli-project';
 
 const REPO_ROOT = path.join(__dirname, '..');
 
 // The smallest page the real migration converts: one stopRecord with no options.
-const STOP_PAGE = ['Page({', '  stop() {', '    wx.stopRecord()', '  },', '})', ''].join('\n');
-const PLAIN_PAGE = ["Page({ data: { title: 'no recording here' } })", ''].join('\n');
 const CAMERA_PAGE = ['const ctx = wx.createCameraContext()', 'ctx.startRecord({ success() {} })', ''].join('\n');
-const BROKEN_PAGE = ['Page({', '  stop() {', '    wx.stopRecord(', '  },', '})', ''].join('\n');
 
 // ---------------------------------------------------------------------------------------
 // Helpers
 
-const tempDirs: string[] = [];
+afterAll(removeTempDirs);
 
-afterAll(() => {
-  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
-});
 
-/** A fresh project in the OS temp folder: `{ 'pages/a.js': '...' }`. Never the repo's examples. */
-function makeProject(files: Record<string, string | Buffer>): string {
-  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'startrecord-cli-')));
-  tempDirs.push(root);
-  for (const [relative, content] of Object.entries(files)) {
-    const file = path.join(root, relative);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, content);
-  }
-  return root;
-}
 
-interface RunResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+const run = runCli;
 
-async function run(argv: string[], cwd: string, dependencies: MainDependencies = {}): Promise<RunResult> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: { write: (chunk: string) => (stdout += chunk) },
-    stderr: { write: (chunk: string) => (stderr += chunk) },
-    cwd,
-  };
-  const code = await main(argv, io, dependencies);
-  return { code, stdout, stderr };
-}
-
-const read = (root: string, relative: string) => fs.readFileSync(path.join(root, relative), 'utf8');
 
 /** Pushes the mtime into the past so that "not rewritten" is observable. */
 function ageFile(file: string): number {
