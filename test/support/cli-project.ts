@@ -4,7 +4,11 @@ import * as path from 'path';
 import { CliIo } from '../../src/cli/io';
 import { main, MainDependencies } from '../../src/cli/main';
 
-/** Pages the CLI tests migrate, and what the real migration does with them. */
+/**
+ * What the CLI tests share: temporary projects, a few sample pages, and the CLI run
+ * in-process with its output captured.
+ */
+
 // The smallest page the real migration converts: one stopRecord with no options.
 export const STOP_PAGE = ['Page({', '  stop() {', '    wx.stopRecord()', '  },', '})', ''].join('\n');
 export const PLAIN_PAGE = "Page({ data: { title: 'no recording here' } })\n";
