@@ -1,4 +1,4 @@
-const { startRecord } = require('startrecord-codemod/shim')
+const { startRecord } = require('./startrecord-shim')
 const app = getApp()
 
 Page({

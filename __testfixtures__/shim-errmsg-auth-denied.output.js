@@ -1,4 +1,4 @@
-const { startRecord, stopRecord } = require("startrecord-codemod/shim")
+const { startRecord, stopRecord } = require("./startrecord-shim")
 
 Page({
   start() {

@@ -1,5 +1,5 @@
 const monitor = require('../../utils/monitor')
-const { startRecord, stopRecord } = require('startrecord-codemod/shim')
+const { startRecord, stopRecord } = require('./startrecord-shim')
 
 Page({
   start() {

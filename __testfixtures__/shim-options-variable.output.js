@@ -1,4 +1,4 @@
-const { startRecord, stopRecord } = require('startrecord-codemod/shim')
+const { startRecord, stopRecord } = require('./startrecord-shim')
 
 const recordOptions = {
   success: (res) => getApp().globalData.voices.push(res.tempFilePath),

@@ -1,5 +1,4 @@
-import Taro from '@tarojs/taro'
-import { startRecord } from 'startrecord-codemod/shim'
+import { startRecord } from './startrecord-shim'
 
 export async function recordOnce(): Promise<string> {
   const res = await startRecord({})

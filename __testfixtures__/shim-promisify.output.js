@@ -1,5 +1,5 @@
 const { promisify } = require('../../utils/promisify')
-const { startRecord, stopRecord } = require('startrecord-codemod/shim')
+const { startRecord, stopRecord } = require('./startrecord-shim')
 
 const startRecordAsync = promisify(startRecord)
 

@@ -1,4 +1,4 @@
-import { startRecord, stopRecord } from 'startrecord-codemod/shim'
+import { startRecord, stopRecord } from './startrecord-shim'
 
 type Recorder = (options?: WechatMiniprogram.WxStartRecordOption) => void
 

@@ -15,7 +15,7 @@ async function measure(file) {
 }
 
 async function main() {
-  const file = path.join(__dirname, '..', 'dist', 'shim', 'cjs', 'index.js');
+  const file = path.join(__dirname, '..', 'shim', 'dist', 'index.js');
   if (!fs.existsSync(file)) {
     console.error(`${file} is missing: run npm run build first`);
     process.exit(1);

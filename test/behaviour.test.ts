@@ -23,6 +23,7 @@ import {
   describeRoles,
   NormaliserName,
 } from './runtime/compare';
+import type { HostSetup } from './runtime/host';
 import { isProvidedModule, LOADABLE_EXTENSIONS, requiredModules } from './runtime/load';
 import { isSfcFile } from './runtime/sfc';
 import { FIXTURE_DIR, listFixtures } from './support/fixtures';
@@ -122,10 +123,17 @@ function remember(label: string, report: BehaviourReport): void {
   summary.set(label, { normalisers, tagged });
 }
 
+/** A fixture's `// fixture: taro <version>` line: the Taro version both programs run on. */
+function setupFor(c: Case): HostSetup {
+  const taro = /^\/\/ fixture: taro (\S+)/.exec(c.input);
+  return taro ? { taroVersion: taro[1] } : {};
+}
+
 async function check(c: Case): Promise<BehaviourReport> {
   const report = await compareBehaviour(
     { code: c.input, filename: c.inputPath },
     { code: c.expected, filename: c.outputPath },
+    setupFor(c),
   );
   remember(c.label, report);
   expect(report.problems).toEqual([]);

@@ -83,7 +83,7 @@ describe('reasons for sites left alone', () => {
     const source = "import { startRecord, showToast } from '@tarojs/taro'\nexport const start = startRecord\nstartRecord({})\n";
     const result = migrateSource(source, 'a.ts');
     expect(result.output).toBe(
-      "import { showToast } from '@tarojs/taro'\nimport { startRecord } from 'startrecord-codemod/shim'\nexport const start = startRecord\nstartRecord({})\n",
+      "import { showToast } from '@tarojs/taro'\nimport { startRecord } from 'startrecord-codemod-shim'\nexport const start = startRecord\nstartRecord({})\n",
     );
     expect(summary(result.sites)).toEqual(['2:22 startRecord shimmed', '3:1 startRecord shimmed']);
     expect(result.sites[0].reason).toMatch(/startRecord is used as a value/);

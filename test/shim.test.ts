@@ -11,7 +11,8 @@ import { loadApp } from './runtime/load';
 const SHIM_SOURCE = fs.readFileSync(path.join(__dirname, '..', 'shim', 'src', 'index.ts'), 'utf8');
 
 interface Shim {
-  startRecord(option?: Record<string, unknown>): Promise<unknown>;
+  startRecord(option?: Record<string, unknown>): Promise<unknown> | undefined;
+  startRecordPromise(option?: Record<string, unknown>): Promise<unknown>;
   stopRecord(option?: Record<string, unknown>): void;
   createLegacyRecorder(get: () => unknown): { startRecord: Shim['startRecord']; stopRecord: Shim['stopRecord'] };
 }
@@ -44,7 +45,7 @@ describe('startRecord', () => {
   test('without callbacks it returns a Promise that resolves at the end with the same object', async () => {
     const { host, shim } = setUp();
     let settled: unknown = 'pending';
-    shim.startRecord().then((res) => (settled = res));
+    shim.startRecord()!.then((res) => (settled = res));
     await host.clock.advance(3000);
     expect(settled).toBe('pending');
     shim.stopRecord();
@@ -90,9 +91,18 @@ describe('startRecord', () => {
     expect(log[2]).toMatch(/^2050 first success .*record_1\.aac/);
   });
 
-  test('a refused permission fails with the old error text, then complete; the Promise rejects', async () => {
+  test('returns what the host returned: undefined when a callback is given, a Promise when none is', () => {
+    const { shim } = setUp();
+    expect(shim.startRecord({ success: () => undefined })).toBeUndefined();
+    shim.stopRecord();
+    const { shim: other } = setUp();
+    expect(other.startRecord({ duration: 10 })).toBeInstanceOf(Object);
+    expect(typeof (other.startRecord() as Promise<unknown>).then).toBe('function');
+  });
+
+  test('startRecordPromise (Taro before 3.3.1) returns the Promise even with callbacks; a refused permission fails with the old text, then complete, and rejects', async () => {
     const { host, shim, log, cb } = setUp({ permissionDenied: true });
-    const promise = shim.startRecord(callbacks(cb));
+    const promise = shim.startRecordPromise(callbacks(cb));
     let rejected: unknown;
     promise.catch((e) => (rejected = e));
     await host.clock.advance(100);
@@ -217,6 +227,21 @@ describe('listeners and sessions', () => {
     shim.stopRecord();
     await host.clock.advance(1000);
     expect(log.map((l) => l.split(' {')[0])).toEqual(['1000 fail', '1050 success']);
+  });
+
+  test("two copies of the shim in one app (the package's CommonJS and ES module builds, the file the codemod writes) share one recording: started through one, stopped through another", async () => {
+    const { host, shim, log, cb } = setUp();
+    const built = (file: string) => fs.readFileSync(path.join(__dirname, '..', file), 'utf8');
+    const cjs = loadApp(built('shim/dist/index.js'), '/virtual/node_modules/startrecord-codemod-shim/dist/index.js', host).exports as Shim;
+    const vendored = loadApp(built('dist/shim-files/startrecord-shim.esm.js'), '/virtual/src/startrecord-shim.js', host).exports as Shim;
+    expect(cjs.startRecord).not.toBe(shim.startRecord);
+    cjs.startRecord({ success: cb('success') });
+    await host.clock.advance(2000);
+    // A second start through another copy fails as it did on the old API: one recording.
+    vendored.startRecord({ fail: cb('second start fails') });
+    shim.stopRecord();
+    await host.clock.advance(100);
+    expect(log.map((l) => l.split(' {')[0])).toEqual(['2000 second start fails', '2050 success']);
   });
 
   test('an explicit host: the entry for Taro React Native, where only Taro.getRecorderManager() exists', async () => {

@@ -10,6 +10,16 @@ import { listFixtures, listOrphanOutputs } from './support/fixtures';
  */
 const fixtures = listFixtures();
 
+/**
+ * What the CLI passes for a file that sits next to its app's root: the shim file it writes
+ * there. A fixture may ask for a project's Taro version with a first line
+ * `// fixture: taro <version>`.
+ */
+function optionsFor(input: string): { shimImport: string; taroVersion?: string } {
+  const taro = /^\/\/ fixture: taro (\S+)/.exec(input);
+  return { shimImport: './startrecord-shim', ...(taro ? { taroVersion: taro[1] } : {}) };
+}
+
 test('fixtures are present and every output has its input', () => {
   expect(fixtures.length).toBeGreaterThanOrEqual(30);
   expect(listOrphanOutputs()).toEqual([]);
@@ -21,14 +31,14 @@ describe.each(fixtures.map((f) => [f.name + '.' + f.ext, f] as const))('%s', (_l
 
   if (fixture.negative) {
     test('is left byte-identical', () => {
-      const result = migrateSource(fixture.input, filePath);
+      const result = migrateSource(fixture.input, filePath, optionsFor(fixture.input));
       expect(result.changed).toBe(false);
       expect(result.output).toBe(fixture.input);
       expect(result.sites.filter((s) => s.action === 'converted')).toEqual([]);
     });
   } else {
     test('is transformed into the expected output', () => {
-      const result = migrateSource(fixture.input, filePath);
+      const result = migrateSource(fixture.input, filePath, optionsFor(fixture.input));
       expect(result.output).toBe(fixture.expected);
       expect(result.changed).toBe(true);
       expect(result.sites.some((s) => s.action === 'converted' || s.action === 'shimmed')).toBe(true);
@@ -36,21 +46,21 @@ describe.each(fixtures.map((f) => [f.name + '.' + f.ext, f] as const))('%s', (_l
   }
 
   test('is idempotent: the expected output does not change on a second run', () => {
-    const again = migrateSource(fixture.expected, filePath);
+    const again = migrateSource(fixture.expected, filePath, optionsFor(fixture.input));
     expect(again.output).toBe(fixture.expected);
     expect(again.changed).toBe(false);
   });
 
-  if (fixture.expected.includes('startrecord-codemod/shim')) {
+  if (fixture.expected.includes('./startrecord-shim')) {
     test('with the shim turned off (--no-shim), comes back byte-identical', () => {
-      const result = migrateSource(fixture.input, filePath, { shim: false });
+      const result = migrateSource(fixture.input, filePath, { ...optionsFor(fixture.input), shim: false });
       expect(result.output).toBe(fixture.input);
       expect(result.sites.every((s) => s.action === 'skipped')).toBe(true);
     });
   }
 
   test('gives the same result through the jscodeshift entry point', () => {
-    const out = transform({ path: filePath, source: fixture.input }, { report: () => {} } as any, {} as any);
+    const out = transform({ path: filePath, source: fixture.input }, { report: () => {} } as any, optionsFor(fixture.input) as any);
     expect(out ?? fixture.input).toBe(fixture.expected);
   });
 });

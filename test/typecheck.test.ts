@@ -35,14 +35,18 @@ function diagnosticsOf(code: string, fileName: string, taro: boolean): string[] 
       esModuleInterop: true,
       skipLibCheck: true,
       noEmit: true,
+      // Taro's template tsconfig has it: an import the migration leaves unused is an error.
+      noUnusedLocals: true,
       // Native pages see the mini-program globals (wx, Page, WechatMiniprogram).
       types: taro ? [] : ['miniprogram-api-typings'],
       typeRoots: [path.join(ROOT, 'node_modules')],
-      // Shimmed outputs import the shim as users will, by its package path.
+      // Shimmed outputs import the shim as users will: the package, by its name.
       baseUrl: ROOT,
-      paths: { 'startrecord-codemod/shim': ['shim/src/index.ts'] },
+      paths: { 'startrecord-codemod-shim': ['shim/src/index.ts'] },
     },
   });
+  // ... or the file the CLI writes next to them (fixtures import `./startrecord-shim`).
+  project.createSourceFile(path.join(ROOT, '.typecheck', 'startrecord-shim.ts'), "export * from '../shim/src/index'\n", { overwrite: true });
   // The fixtures' UI imports are not what is under test; a small typed stand-in keeps the
   // components from turning everything around them into errors.
   project.createSourceFile(

@@ -13,7 +13,8 @@ export default function transform(file: FileInfo, api: API, options: Options): s
   // `--shim=false` and `--shimImport=./utils/shim` on jscodeshift's command line.
   const shim = options.shim !== false && options.shim !== 'false';
   const shimImport = typeof options.shimImport === 'string' ? options.shimImport : undefined;
-  const result = migrateSource(file.source, file.path, { shim, shimImport });
+  const taroVersion = typeof options.taroVersion === 'string' ? options.taroVersion : undefined;
+  const result = migrateSource(file.source, file.path, { shim, shimImport, taroVersion });
   for (const site of result.sites) {
     if (site.action !== 'converted' && typeof api.report === 'function') {
       api.report(`${file.path}:${site.line}:${site.column} ${site.api} ${site.action}: ${site.reason ?? ''}`);

@@ -1,5 +1,5 @@
 /**
- * startrecord-codemod/shim: the deprecated `startRecord`/`stopRecord`, with their exact old
+ * startrecord-codemod-shim: the deprecated `startRecord`/`stopRecord`, with their exact old
  * semantics, built on the host's `getRecorderManager()`. The codemod points call sites at
  * it when it cannot rewrite them faithfully (SPEC §5). Zero dependencies, ES5 output.
  *
@@ -67,13 +67,33 @@ interface Session {
   reject: (result: CallbackResult) => void;
 }
 
-/** Per manager (one per host), so that every file that uses the shim shares one state. */
-const states: Array<{ manager: RecorderManagerLike; state: { session: Session | null; tokens: number } }> = [];
+/**
+ * One recording state per manager (one per host), kept ON the manager object under a
+ * registry symbol: every copy of this shim in an app (the CommonJS and ESM builds of the
+ * package, a vendored file, two bundles) then reads and writes the same state, so a
+ * recording started through one copy is stopped through another (SPEC §5).
+ */
+interface SharedState {
+  session: Session | null;
+  tokens: number;
+}
 
-function stateOf(manager: RecorderManagerLike) {
-  for (let i = 0; i < states.length; i++) if (states[i].manager === manager) return states[i].state;
-  const state = { session: null as Session | null, tokens: 0 };
-  states.push({ manager, state });
+declare const Symbol: any;
+const STATE_KEY: any = typeof Symbol === 'function' && typeof Symbol.for === 'function' ? Symbol.for('startrecord-codemod.shim') : '__startrecordCodemodShim';
+/** Where the manager object cannot take a property (frozen): one table per copy, the best left. */
+const fallback: Array<{ manager: RecorderManagerLike; state: SharedState }> = [];
+
+function stateOf(manager: RecorderManagerLike): SharedState {
+  const holder = manager as any;
+  if (holder[STATE_KEY]) return holder[STATE_KEY];
+  for (let i = 0; i < fallback.length; i++) if (fallback[i].manager === manager) return fallback[i].state;
+  const state: SharedState = { session: null, tokens: 0 };
+  try {
+    Object.defineProperty(holder, STATE_KEY, { value: state, configurable: true });
+  } catch (error) {
+    // A frozen or exotic manager object.
+  }
+  if (holder[STATE_KEY] !== state) fallback.push({ manager, state });
   return state;
 }
 
@@ -213,11 +233,29 @@ function hostRecorderManager(): RecorderManagerLike | null {
 
 const hostRecorder = /*#__PURE__*/ createLegacyRecorder(hostRecorderManager);
 
+/** What the host returns: nothing when a callback is given, else a Promise settled at the end. */
+export type StartRecordReturn<T> = T extends { success: any } | { fail: any } | { complete: any } ? void : Promise<StartRecordSuccessResult>;
+
+function hasCallback(option: StartRecordOption | undefined): boolean {
+  return !!option && (typeof option.success === 'function' || typeof option.fail === 'function' || typeof option.complete === 'function');
+}
+
 /**
- * @deprecated Shim for the deprecated `wx.startRecord`. Move to `wx.getRecorderManager()`:
- * `onStop`/`onError` then `start({ duration: 60000 })`; see startrecord-codemod's README.
+ * @deprecated Shim for the deprecated `wx.startRecord`, returning what the host returned:
+ * `undefined` when a callback is given (WeChat, QQ, Baidu, Taro 3.3.1+), else a Promise
+ * that settles when the recording ends. Move to `wx.getRecorderManager()`: `onStop`/`onError`
+ * then `start({ duration: 60000 })`.
  */
-export function startRecord(option?: StartRecordOption): Promise<StartRecordSuccessResult> {
+export function startRecord<T extends StartRecordOption = StartRecordOption>(option?: T): StartRecordReturn<T> {
+  const promise = hostRecorder.startRecord(option);
+  return (hasCallback(option) ? undefined : promise) as StartRecordReturn<T>;
+}
+
+/**
+ * @deprecated Shim for the deprecated `Taro.startRecord` of Taro 1.x to 3.3.0, which always
+ * returned a Promise that settles when the recording ends, callbacks or not.
+ */
+export function startRecordPromise(option?: StartRecordOption): Promise<StartRecordSuccessResult> {
   return hostRecorder.startRecord(option);
 }
 

@@ -20,7 +20,9 @@ import { MigrateOptions, MigrationError, MigrationResult, SiteReport } from './r
 import { ManagerRef, RewriteContext, startEdit, stopEdit, stopWithCallbacksEdit } from './rewrite';
 import { Site, findSites } from './sites';
 import { NamedBinding, findNamedBindings, planNamedImports } from './named-imports';
-import { SHIM_MODULE, ShimNeeds, planShimImports } from './shim-imports';
+import { SHIM_PACKAGE, ShimExport, ShimNeeds, planShimImports } from './shim-imports';
+import { taroStartRecordAlwaysPromise } from './taro-version';
+import { findUnusedTaroImport, unusedTaroImportEdit } from './unused-taro-import';
 import { detectStyle } from './style';
 import { NameAllocator } from './text';
 
@@ -85,7 +87,14 @@ export function migrateScript(source: string, filePath: string, options: Migrate
   const getterFor = (host: Host) => (host.kind === 'taro-named' ? namedPlan.getter : `${host.name}.getRecorderManager`);
   const planner = new ManagerPlanner(existingManagers, choosePlacement(j, root, index, source, filePath, taroNames), ctx, getterFor);
 
-  const shim = planShimImports(index, root.get().node.program, source, comments, ctx.style, ctx.names, options.shimImport ?? SHIM_MODULE)(shimNeeds(decisions));
+  // A Taro import whose every use goes to the shim goes too (an unused import fails
+  // `noUnusedLocals` builds); the shim's import takes its place when it is new.
+  const unusedTaro = findUnusedTaroImport(index, taroNames, decisions, source, options.taroVersion, namedPlan.edits);
+  const taroAlwaysPromise = taroStartRecordAlwaysPromise(options.taroVersion);
+  const shim = planShimImports(index, root.get().node.program, source, comments, ctx.style, ctx.names, options.shimImport ?? SHIM_PACKAGE)(
+    shimNeeds(decisions, taroAlwaysPromise),
+    unusedTaro?.wholeStatement ? unusedTaro : undefined,
+  );
 
   const edits: Edit[] = [];
   for (const decision of decisions) {
@@ -99,7 +108,8 @@ export function migrateScript(source: string, filePath: string, options: Migrate
       // name and only its import changes.
       if (site.host.kind !== 'taro-named') {
         const member = site.member.node;
-        edits.push({ start: member.start, end: member.end, build: () => shim.local[site.api]! });
+        const name = shim.local[shimExportFor(site, taroAlwaysPromise)]!;
+        edits.push({ start: member.start, end: member.end, build: () => name });
       }
       reports.push(report(site, 'shimmed', decision.notes, decision.reason));
       continue;
@@ -121,6 +131,12 @@ export function migrateScript(source: string, filePath: string, options: Migrate
   edits.push(...namedPlan.edits, ...shim.edits);
   if (edits.length === 0) return { output: source, changed: false, sites: sortReports(reports) };
   edits.push(...planner.moduleBindingEdits(root.get().node.program, source, comments));
+  if (unusedTaro && !shim.tookPlace) {
+    const removal = unusedTaroImportEdit(unusedTaro, source, null);
+    // Never across another edit (a binding inserted right after the import): keeping an
+    // unused import is a lint matter, a lost edit would not be.
+    if (!edits.some((e) => e.start <= removal.end && e.end >= removal.start)) edits.push(removal);
+  }
   const output = applyEdits(source, edits);
   verifyParses(output, filePath);
   return { output, changed: output !== source, sites: sortReports(reports) };
@@ -218,17 +234,24 @@ function planNamed(named: NamedBinding[], decisions: Decision[], taroNames: Set<
 }
 
 /** What the shim import must bring in for the shimmed sites. */
-function shimNeeds(decisions: Decision[]): ShimNeeds {
+function shimNeeds(decisions: Decision[], taroAlwaysPromise: boolean): ShimNeeds {
   const needs: ShimNeeds = { members: new Set(), named: [] };
   for (const d of decisions) {
     if (d.action !== 'shim') continue;
+    const wanted = shimExportFor(d.site, taroAlwaysPromise);
     if (d.site.host.kind === 'taro-named') {
-      if (!needs.named.some((n) => n.local === d.site.host.name)) needs.named.push({ api: d.site.api, local: d.site.host.name });
+      if (!needs.named.some((n) => n.local === d.site.host.name)) needs.named.push({ api: wanted, local: d.site.host.name });
     } else {
-      needs.members.add(d.site.api);
+      needs.members.add(wanted);
     }
   }
   return needs;
+}
+
+/** The shim function that behaves as this site's host did. */
+function shimExportFor(site: Site, taroAlwaysPromise: boolean): ShimExport {
+  const taro = site.host.kind === 'taro' || site.host.kind === 'taro-named';
+  return taro && taroAlwaysPromise && site.api === 'startRecord' ? 'startRecordPromise' : site.api;
 }
 
 /** `import { getRecorderManager } from '@tarojs/taro'` already in the file: its local name. */

@@ -32,8 +32,17 @@ export interface MigrateOptions {
    * false (`--no-shim`) they are left alone and reported as skipped.
    */
   shim?: boolean;
-  /** The module the shim is imported from (default `startrecord-codemod/shim`), e.g. a vendored copy. */
+  /**
+   * The module specifier shimmed sites import from, written as given (default: the package
+   * `startrecord-codemod-shim`). The CLI passes the relative path of the shim file it writes
+   * into the app, or the user's `--shim-import`.
+   */
   shimImport?: string;
+  /**
+   * The project's `@tarojs/taro` version (e.g. `3.2.0`). Taro before 3.3.1 returned a
+   * Promise from `startRecord` even with callbacks; unknown means a current Taro (SPEC §1).
+   */
+  taroVersion?: string;
 }
 
 /** A file the migration could not process (parse error, unsafe output). Never partial. */

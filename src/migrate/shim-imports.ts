@@ -5,8 +5,28 @@ import { LegacyApi } from './report';
 import { FileStyle } from './style';
 import { NameAllocator } from './text';
 
-/** The module sites are pointed at; `--shim-import` (MigrateOptions.shimImport) can change it. */
-export const SHIM_MODULE = 'startrecord-codemod/shim';
+/**
+ * The module sites are pointed at when the caller names none: the runtime package. The CLI
+ * and the jscodeshift entry name, per file, the shim file they write into the app instead
+ * (src/shim-delivery/), and `--shim-import` names a module of the user's own.
+ */
+export const SHIM_PACKAGE = 'startrecord-codemod-shim';
+
+/** The file the codemod writes into an app, imported without its extension. */
+export const SHIM_FILE_BASENAME = 'startrecord-shim';
+
+/**
+ * What the shim exports for the sites. `startRecordPromise` is Taro before 3.3.1's
+ * `startRecord`, which returned its Promise even when callbacks were given (SPEC §1).
+ */
+export type ShimExport = LegacyApi | 'startRecordPromise';
+
+/** An import of any copy of the shim: the package, a file the codemod wrote, an older path. */
+function isShimModule(source: unknown, moduleName: string): boolean {
+  if (typeof source !== 'string') return false;
+  if (source === moduleName || source === SHIM_PACKAGE || source === 'startrecord-codemod/shim') return true;
+  return source.replace(/\.(js|ts)$/, '').split('/').pop() === SHIM_FILE_BASENAME && source.startsWith('.');
+}
 
 /**
  * Brings `startRecord`/`stopRecord` from the shim into a file, once, in the file's module
@@ -15,15 +35,17 @@ export const SHIM_MODULE = 'startrecord-codemod/shim';
  */
 export interface ShimImports {
   /** The local name to call, per API. */
-  local: Partial<Record<LegacyApi, string>>;
+  local: Partial<Record<ShimExport, string>>;
   edits: Edit[];
+  /** The new import took the place offered (`inPlaceOf`). */
+  tookPlace: boolean;
 }
 
 export interface ShimNeeds {
-  /** APIs reached through a host object (`wx.startRecord`): they get a fresh local name. */
-  members: Set<LegacyApi>;
+  /** Exports for sites reached through a host object (`wx.startRecord`): they get a fresh local name. */
+  members: Set<ShimExport>;
   /** Functions that were imported by name from Taro: they keep their local name. */
-  named: Array<{ api: LegacyApi; local: string }>;
+  named: Array<{ api: ShimExport; local: string }>;
 }
 
 export function planShimImports(
@@ -34,10 +56,10 @@ export function planShimImports(
   style: FileStyle,
   names: NameAllocator,
   moduleName: string,
-): (needs: ShimNeeds) => ShimImports {
-  return (needs) => {
+): (needs: ShimNeeds, inPlaceOf?: { start: number; end: number }) => ShimImports {
+  return (needs, inPlaceOf) => {
     const existing = existingShimImport(index, moduleName);
-    const local: Partial<Record<LegacyApi, string>> = { ...existing?.local };
+    const local: Partial<Record<ShimExport, string>> = { ...existing?.local };
     const specifiers: string[] = [];
     for (const { api, local: name } of needs.named) {
       local[api] = local[api] ?? name;
@@ -45,17 +67,20 @@ export function planShimImports(
     }
     for (const api of needs.members) {
       if (local[api]) continue;
-      // `wx.startRecord` itself uses the name only as a property: the plain name reads best.
-      const name = isFreeName(index, api) ? names.claim(api) : names.allocate(api === 'startRecord' ? 'legacyStartRecord' : 'legacyStopRecord');
+      // `wx.startRecord` itself uses the name only as a property: the plain name reads best,
+      // unless a method of that name would make a call inside it read like recursion.
+      const name = isFreeName(index, api) ? names.claim(api) : names.allocate(`legacy${api[0].toUpperCase()}${api.slice(1)}`);
       local[api] = name;
       specifiers.push(api === name ? api : asAlias(api, name, existing?.kind ?? kindFor(program)));
     }
-    if (specifiers.length === 0) return { local, edits: [] };
-    if (existing) return { local, edits: [extendExisting(existing, specifiers, source)] };
-    const at = moduleInsertionPoint(program, source, comments);
+    if (specifiers.length === 0) return { local, edits: [], tookPlace: false };
+    if (existing) return { local, edits: [extendExisting(existing, specifiers, source)], tookPlace: false };
     const declaration = newDeclaration(kindFor(program), specifiers, style, moduleName);
+    // In place of an import the migration removes (Taro's, once unused): same line, same place.
+    if (inPlaceOf) return { local, edits: [{ start: inPlaceOf.start, end: inPlaceOf.end, build: () => declaration }], tookPlace: true };
+    const at = moduleInsertionPoint(program, source, comments);
     const text = at.after ? style.eol + declaration : declaration + style.eol + style.eol;
-    return { local, edits: [{ start: at.offset, end: at.offset, build: () => text }] };
+    return { local, edits: [{ start: at.offset, end: at.offset, build: () => text }], tookPlace: false };
   };
 }
 
@@ -65,7 +90,7 @@ function kindFor(program: any): ImportKind {
   return program.sourceType === 'module' ? 'import' : 'require';
 }
 
-function asAlias(api: LegacyApi, local: string, kind: ImportKind): string {
+function asAlias(api: ShimExport, local: string, kind: ImportKind): string {
   return kind === 'import' ? `${api} as ${local}` : `${api}: ${local}`;
 }
 
@@ -87,7 +112,7 @@ function newDeclaration(kind: ImportKind, specifiers: string[], style: FileStyle
 
 interface ExistingShimImport {
   kind: ImportKind;
-  local: Partial<Record<LegacyApi, string>>;
+  local: Partial<Record<ShimExport, string>>;
   /** The braces to extend. */
   open: number;
   close: number;
@@ -96,23 +121,23 @@ interface ExistingShimImport {
 function existingShimImport(index: NodeIndex, moduleName: string): ExistingShimImport | null {
   let found: ExistingShimImport | null = null;
   index.of('ImportDeclaration').forEach((node) => {
-    if (node.source.value !== moduleName) return;
+    if (!isShimModule(node.source.value, moduleName)) return;
     const specs = (node.specifiers ?? []).filter((s: any) => s.type === 'ImportSpecifier') as any[];
     if (found || specs.length === 0) return;
     const local: ExistingShimImport['local'] = {};
-    for (const s of specs) if (s.imported.name === 'startRecord' || s.imported.name === 'stopRecord') local[s.imported.name as LegacyApi] = s.local.name;
+    for (const s of specs) if (SHIM_EXPORTS.includes(s.imported.name)) local[s.imported.name as ShimExport] = s.local.name;
     found = { kind: 'import', local, open: specs[0].start, close: specs[specs.length - 1].end };
   });
   if (found) return found;
   index.of('VariableDeclarator').forEach((node) => {
     const init: any = node.init;
-    if (found || node.id.type !== 'ObjectPattern' || init?.type !== 'CallExpression' || init.callee.name !== 'require' || init.arguments[0]?.value !== moduleName) return;
+    if (found || node.id.type !== 'ObjectPattern' || init?.type !== 'CallExpression' || init.callee.name !== 'require' || !isShimModule(init.arguments[0]?.value, moduleName)) return;
     const props = node.id.properties as any[];
     if (props.length === 0) return;
     const local: ExistingShimImport['local'] = {};
     for (const prop of props) {
       const key = prop.key?.name;
-      if ((key === 'startRecord' || key === 'stopRecord') && prop.value?.type === 'Identifier') local[key as LegacyApi] = prop.value.name;
+      if (SHIM_EXPORTS.includes(key) && prop.value?.type === 'Identifier') local[key as ShimExport] = prop.value.name;
     }
     found = { kind: 'require', local, open: props[0].start, close: props[props.length - 1].end };
   });
@@ -124,16 +149,28 @@ function extendExisting(existing: ExistingShimImport, specifiers: string[], sour
   return { start: existing.open, end: existing.close, build: () => text };
 }
 
-/** No binding or free reference of `name` in the file (property names do not count). */
+const SHIM_EXPORTS: readonly string[] = ['startRecord', 'stopRecord', 'startRecordPromise'];
+
+/**
+ * No binding or free reference of `name` in the file, and no method of that name (a page's
+ * `startRecord() { startRecord({...}) }` would read like recursion). Property accesses
+ * (`wx.startRecord`) and plain data keys do not count.
+ */
 function isFreeName(index: NodeIndex, name: string): boolean {
   return !index.of('Identifier').some((node) => {
     if (node.name !== name) return false;
     const parent: any = index.parentOf(node);
     if (!parent) return true;
     if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === node && !parent.computed) return false;
-    if (['ObjectProperty', 'ObjectMethod', 'ClassMethod', 'ClassProperty', 'TSPropertySignature', 'TSMethodSignature'].includes(parent.type) && parent.key === node && !parent.computed && !parent.shorthand) {
-      return false;
+    if (parent.key === node && !parent.computed && !parent.shorthand) {
+      if (['ObjectMethod', 'ClassMethod', 'ClassPrivateMethod', 'TSMethodSignature'].includes(parent.type)) return true;
+      if (['ObjectProperty', 'ClassProperty'].includes(parent.type)) return isFunctionNode(parent.value);
+      if (parent.type === 'TSPropertySignature') return false;
     }
     return true;
   });
+}
+
+function isFunctionNode(node: any): boolean {
+  return node?.type === 'FunctionExpression' || node?.type === 'ArrowFunctionExpression';
 }

@@ -217,7 +217,7 @@ export async function compareBehaviour(input: ProgramSource, output: ProgramSour
   const units = await inspectProgram(input, setup);
   const outUnits = await inspectProgram(output, setup);
   // Half-migrated inputs already reach the manager, directly or through the shim.
-  const inputHadManager = input.code.includes('getRecorderManager') || input.code.includes('startrecord-codemod/shim');
+  const inputHadManager = input.code.includes('getRecorderManager') || /startrecord-shim|startrecord-codemod-shim/.test(input.code);
   if (units.size === 0) problems.push(`${input.filename}: registers no Page/Component and exports nothing runnable`);
 
   const comparisons: Comparison[] = [];

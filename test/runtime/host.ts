@@ -30,6 +30,7 @@ import { createReactLite, HookDispatcher, ReactLite } from './react-lite';
 import { FakeRecorderManager } from './recorder-manager';
 import { createRejectionTracker } from './rejections';
 import { toJson, Trace } from './trace';
+import { taroStartRecordAlwaysPromise } from '../../src/migrate/taro-version';
 
 export type { HostOptions } from './native';
 
@@ -99,6 +100,11 @@ export interface HostSetup {
    * Taro runtime test lets Taro's own weapp runtime build it).
    */
   taro?: (wx: Record<string, unknown>) => Record<string, unknown>;
+  /**
+   * The Taro version the fake `@tarojs/taro` behaves as (default: current). Before 3.3.1,
+   * Taro wrapped `startRecord` in a Promise settled at the end, callbacks or not (SPEC §1).
+   */
+  taroVersion?: string;
 }
 
 export function createHost(hostOptions: HostOptions = {}, setup: HostSetup = {}): Host {
@@ -153,7 +159,7 @@ export function createHost(hostOptions: HostOptions = {}, setup: HostSetup = {})
 
   const hooks: HookDispatcher = { current: null };
   const reactLite = createReactLite(env, hooks);
-  const taro = setup.taro ? setup.taro(apis.wx.api) : createTaro(env, apis.wx.api, reactLite);
+  const taro = setup.taro ? setup.taro(apis.wx.api) : createTaro(env, apis.wx.api, reactLite, setup.taroVersion);
   const components = new Proxy({ __esModule: true } as Record<string, unknown>, {
     get: (target, prop) => (typeof prop === 'string' && !(prop in target) ? prop : target[prop as string]),
   });
@@ -334,15 +340,18 @@ function tracedObject(env: NativeEnv, label: string, initial: Record<string, unk
 
 /**
  * The fake `@tarojs/taro` (weapp build, Taro 3.3.1+): startRecord, stopRecord and
- * getRecorderManager pass straight through to `wx`; other APIs are promisified the way
+ * getRecorderManager pass straight through to `wx` (before 3.3.1, startRecord always
+ * returns Taro's own Promise); other APIs are promisified the way
  * Taro does (the Promise resolves on success, rejects on fail, and the callbacks still
  * run); `...Sync`, `createX`, `canIUse`, `onX`/`offX` pass through unchanged.
  */
-function createTaro(env: NativeEnv, wx: Record<string, unknown>, reactLite: ReactLite): Record<string, unknown> {
+function createTaro(env: NativeEnv, wx: Record<string, unknown>, reactLite: ReactLite, version?: string): Record<string, unknown> {
   const callWx = (name: string, args: unknown[]): unknown => (wx[name] as (...a: unknown[]) => unknown)(...args);
   const own: Record<string, unknown> = {
     __esModule: true,
-    startRecord: (options?: unknown) => callWx('startRecord', [options]),
+    startRecord: taroStartRecordAlwaysPromise(version)
+      ? (options?: unknown) => taroPromisified(env, (a) => callWx('startRecord', a), [options ?? {}], true)
+      : (options?: unknown) => callWx('startRecord', [options]),
     stopRecord: (options?: unknown) => callWx('stopRecord', [options]),
     getRecorderManager: () => callWx('getRecorderManager', []),
     Component: reactLite.Component,
@@ -373,9 +382,9 @@ function createTaro(env: NativeEnv, wx: Record<string, unknown>, reactLite: Reac
   return taro;
 }
 
-function taroPromisified(env: NativeEnv, call: (args: unknown[]) => unknown, args: unknown[]): unknown {
+function taroPromisified(env: NativeEnv, call: (args: unknown[]) => unknown, args: unknown[], always = false): unknown {
   const [options, ...rest] = args;
-  if (!hasCallbacks(options)) return call(args);
+  if (!always && !hasCallbacks(options)) return call(args);
   const opts = options as Record<string, unknown>;
   return new env.Promise((resolve, reject) => {
     call([

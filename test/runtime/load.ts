@@ -46,6 +46,8 @@ export const PROVIDED_MODULES: readonly string[] = [
   '@wepy/core',
   'wepy-redux',
   'startrecord-codemod/shim',
+  './startrecord-shim',
+  'startrecord-codemod-shim',
 ];
 
 /**
@@ -261,6 +263,8 @@ export function loadApp(code: string, filename: string, host: Host): LoadedApp {
       case 'wepy-redux':
         return wepyLite.wepyRedux;
       case 'startrecord-codemod/shim':
+      case './startrecord-shim':
+      case 'startrecord-codemod-shim':
         return shimFor(host);
       default:
         if (typeof id === 'string' && STYLE_SHEET.test(id)) return {};

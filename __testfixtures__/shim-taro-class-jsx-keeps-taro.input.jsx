@@ -1,0 +1,21 @@
+import Taro, { Component } from '@tarojs/taro'
+import { View, Button } from '@tarojs/components'
+
+export default class Recorder extends Component {
+  record = () => {
+    return Taro.startRecord({})
+  }
+
+  stop = () => {
+    Taro.stopRecord()
+  }
+
+  render() {
+    return (
+      <View>
+        <Button onClick={this.record}>录音</Button>
+        <Button onClick={this.stop}>停止</Button>
+      </View>
+    )
+  }
+}

@@ -1,0 +1,15 @@
+import Taro, { useDidHide } from '@tarojs/taro'
+
+// 录音工具：录完把路径交给调用方
+export async function recordMemo(onSaved: (path: string) => void) {
+  const res = await Taro.startRecord({})
+  onSaved(res.tempFilePath)
+}
+
+export function stopMemo() {
+  Taro.stopRecord()
+}
+
+export function useStopOnHide() {
+  useDidHide(() => Taro.stopRecord())
+}

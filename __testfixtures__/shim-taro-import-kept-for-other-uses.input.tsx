@@ -1,0 +1,22 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { View, Button } from '@tarojs/components'
+
+// 语音备忘：录完直接上传
+export default function VoiceMemo() {
+  const [uploading, setUploading] = useState(false)
+
+  const record = async () => {
+    const res = await Taro.startRecord({})
+    setUploading(true)
+    await Taro.uploadFile({ url: 'https://example.com/memo', filePath: res.tempFilePath, name: 'voice' })
+    setUploading(false)
+  }
+
+  return (
+    <View>
+      <Button onClick={record}>{uploading ? '上传中' : '录音'}</Button>
+      <Button onClick={() => Taro.stopRecord()}>停止</Button>
+    </View>
+  )
+}

@@ -1,0 +1,139 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import type { MigrateOptions } from '../migrate';
+import { ProjectFacts } from './project-facts';
+import { isOurShimFile, relativeSpecifier, ShimFile, shimFileFor, shimFileText } from './shim-file';
+
+/**
+ * Where shimmed sites get the shim from (SPEC §7), chosen once per run:
+ * - `file` (default): a `startrecord-shim.js` the run writes once into each app's root,
+ *   imported by relative path; nothing to install, nothing a toolchain cannot resolve;
+ * - `module`: a package or alias the user names (`--shim-import startrecord-codemod-shim`),
+ *   written as given;
+ * - `path`: a file of the user's (`--shim-import ./src/utils/shim.js`), imported by relative path;
+ * - `app-path`: `/utils/shim`, from each app's root (what users mean by a leading `/`,
+ *   which WeChat itself resolves against the requiring file's folder).
+ */
+export type ShimSource =
+  | { kind: 'file' }
+  | { kind: 'module'; name: string }
+  | { kind: 'path'; file: string }
+  | { kind: 'app-path'; path: string };
+
+export function parseShimImport(value: string | undefined, cwd: string): ShimSource {
+  if (value === undefined) return { kind: 'file' };
+  if (value.startsWith('/')) return { kind: 'app-path', path: value.slice(1) };
+  if (value.startsWith('./') || value.startsWith('../')) return { kind: 'path', file: path.resolve(cwd, value) };
+  return { kind: 'module', name: value };
+}
+
+/** A shim file the run added (or, in a dry run, would add). */
+export interface AddedShimFile {
+  file: string;
+  /** Its `.d.ts`, when the app is a TypeScript one. */
+  types?: string;
+  /** How many files import it, in this run. */
+  importedBy: number;
+}
+
+export class ShimDelivery {
+  private readonly facts = new ProjectFacts();
+  private readonly ready = new Map<string, Promise<string | null>>();
+  private readonly addedFiles = new Map<string, AddedShimFile>();
+
+  constructor(
+    private readonly source: ShimSource,
+    /** Plan the files, write none. */
+    private readonly dry: boolean,
+  ) {}
+
+  /** The migration's options for this file: how it imports the shim, and its project's Taro version. */
+  optionsFor(filePath: string, base: MigrateOptions): MigrateOptions {
+    const root = this.facts.appRootOf(filePath);
+    const options: MigrateOptions = { ...base, shimImport: this.specifierFor(filePath) };
+    if (root.taroVersion && base.taroVersion === undefined) options.taroVersion = root.taroVersion;
+    return options;
+  }
+
+  private specifierFor(filePath: string): string {
+    switch (this.source.kind) {
+      case 'module':
+        return this.source.name;
+      case 'path':
+        return relativeSpecifier(filePath, this.source.file);
+      case 'app-path':
+        return relativeSpecifier(filePath, path.join(this.facts.appRootOf(filePath).dir, this.source.path));
+      case 'file':
+        return relativeSpecifier(filePath, this.fileFor(filePath).js);
+    }
+  }
+
+  private fileFor(filePath: string): ShimFile {
+    return shimFileFor(this.facts.appRootOf(filePath));
+  }
+
+  /**
+   * Called before a file that now imports the shim is written: makes sure the shim file is
+   * there (written once per app, atomically). Null when all is well, else why the file
+   * must be left as it is.
+   */
+  async prepare(filePath: string): Promise<string | null> {
+    if (this.source.kind !== 'file') return null;
+    const shimFile = this.fileFor(filePath);
+    // A TypeScript file in an app without tsconfig.json still wants the types.
+    const wantsTypes = shimFile.dts ?? (/\.(tsx?|mts|cts|vue)$/.test(filePath) ? shimFile.js.replace(/\.js$/, '.d.ts') : null);
+    const key = `${shimFile.js}\0${wantsTypes ?? ''}`;
+    let pending = this.ready.get(key);
+    if (!pending) {
+      pending = this.write(shimFile, wantsTypes);
+      this.ready.set(key, pending);
+    }
+    const problem = await pending;
+    const added = this.addedFiles.get(shimFile.js);
+    if (!problem && added) added.importedBy++;
+    return problem;
+  }
+
+  /** The shim files this run added (or would add), in the order they were added. */
+  get added(): AddedShimFile[] {
+    return [...this.addedFiles.values()];
+  }
+
+  private async write(shimFile: ShimFile, types: string | null): Promise<string | null> {
+    const wanted: Array<[string, string]> = [[shimFile.js, shimFileText(shimFile.kind === 'native' ? 'cjs' : 'esm')]];
+    if (types) wanted.push([types, shimFileText('dts')]);
+    const written: string[] = [];
+    for (const [file, text] of wanted) {
+      if (fs.existsSync(file)) {
+        if (isOurShimFile(file)) continue;
+        return `${file} already exists and was not written by startrecord-codemod, so the shim could not be added there; rename that file, or name another module with --shim-import`;
+      }
+      if (!this.dry) {
+        try {
+          await writeNew(file, text);
+        } catch (error) {
+          return `could not write the shim file ${file}: ${error instanceof Error ? error.message : String(error)}`;
+        }
+      }
+      written.push(file);
+    }
+    if (written.includes(shimFile.js) || written.length > 0) {
+      const entry = this.addedFiles.get(shimFile.js) ?? { file: shimFile.js, importedBy: 0 };
+      if (types && written.includes(types)) entry.types = types;
+      this.addedFiles.set(shimFile.js, entry);
+    }
+    return null;
+  }
+}
+
+/** Written next to its place and renamed there, so that no half-written shim is ever seen. */
+async function writeNew(file: string, text: string): Promise<void> {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.startrecord-codemod.tmp`);
+  await fs.promises.writeFile(temporary, text, { flag: 'wx' });
+  try {
+    await fs.promises.rename(temporary, file);
+  } catch (error) {
+    await fs.promises.rm(temporary, { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * utils/recorder.js
+ * 录音工具：页面里调用 recorder.start(onDone, onFail) / recorder.stop()
+ */
+var recording = false
+var startedAt = 0
+
+function start(onDone, onFail) {
+  if (recording) {
+    onFail && onFail('正在录音中')
+    return
+  }
+  recording = true
+  startedAt = Date.now()
+  wx.startRecord({
+    success: function (res) {
+      recording = false
+      var seconds = Math.round((Date.now() - startedAt) / 1000)
+      onDone && onDone(res.tempFilePath, seconds)
+    },
+    fail: function () {
+      recording = false
+      onFail && onFail('录音失败')
+    }
+  })
+}
+
+function stop() {
+  if (!recording) return
+  wx.stopRecord()
+}
+
+function isRecording() {
+  return recording
+}
+
+module.exports = {
+  start: start,
+  stop: stop,
+  isRecording: isRecording
+}
