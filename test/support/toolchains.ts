@@ -106,6 +106,7 @@ async function runMiniprogramCi<T>(job: Record<string, unknown>): Promise<T> {
       fullJob.appid = DUMMY_APPID;
     }
     fs.writeFileSync(jobFile, JSON.stringify(fullJob));
+    // A plain node: nothing Jest or the caller put in NODE_OPTIONS is loaded into the runner.
     const output = await new Promise<{ stdout: string; stderr: string }>((resolve, reject) => {
       execFile(
         process.execPath,
@@ -300,7 +301,11 @@ export const TARO_WEBPACK_RESOLVE = {
   extensions: ['.js', '.jsx', '.ts', '.tsx', '.mjs', '.json', '.vue'],
   mainFields: ['browser', 'module', 'jsnext:main', 'main'],
   aliasFields: ['browser'],
-  /** webpack 5 only: the conditions of an ESM import in a web-target development build, plus require. */
+  /**
+   * webpack 5 only: the conditions of an ESM import in a web-target development build, plus
+   * `require`. A package's `exports` object decides between `import` and `require` by its own
+   * key order (the first key listed that is in this set wins), as in webpack.
+   */
   conditionNames: ['import', 'module', 'require', 'webpack', 'development', 'browser', 'default'],
 };
 
