@@ -106,7 +106,7 @@ describe('exit codes', () => {
 });
 
 describe('options handed to the migration', () => {
-  test('--no-shim maps to { shim: false }; the default passes no shim option', async () => {
+  test('--no-shim maps to { shim: false }; by default files import the shim file the run writes into their app; --shim-import /x is taken from the app root', async () => {
     const root = makeProject({ 'a.js': STOP_PAGE });
     const seen: unknown[] = [];
     const migrate: Migrate = (source, file, options) => {
@@ -116,15 +116,15 @@ describe('options handed to the migration', () => {
     await run(['--dry', 'a.js'], root, { migrate });
     await run(['--dry', '--no-shim', 'a.js'], root, { migrate });
     await run(['--dry', '--shim-import', '/utils/startrecord-shim', 'a.js'], root, { migrate });
-    expect(seen).toEqual([{}, { shim: false }, { shimImport: '/utils/startrecord-shim' }]);
+    expect(seen).toEqual([{ shimImport: './startrecord-shim' }, { shim: false }, { shimImport: './utils/startrecord-shim' }]);
   });
 
-  test('--shim-import: shimmed files import the shim from the module given', async () => {
+  test('--shim-import: shimmed files import the shim from the module given, by a path WeChat resolves', async () => {
     const page = "Page({ start() { wx.startRecord().then((res) => this.setData({ f: res.tempFilePath })) } })\n";
     const root = makeProject({ 'a.js': page });
     const result = await run(['--print', '--shim-import', '/utils/startrecord-shim', 'a.js'], root);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("const { startRecord } = require('/utils/startrecord-shim')");
+    expect(result.stdout).toContain("const { startRecord } = require('./utils/startrecord-shim')");
     expect(result.stdout).toContain('startRecord().then(');
   });
 

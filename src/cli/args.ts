@@ -32,7 +32,7 @@ export interface CliOptions {
   maxBytes: number;
   /** False with `--no-shim`: sites that would need the runtime shim are left alone. */
   shim: boolean;
-  /** `--shim-import <module>`: where shimmed files import the shim from (a vendored copy). */
+  /** `--shim-import <module>`: where shimmed files import the shim from instead of the file the run writes. */
   shimImport?: string;
   /** Worker threads; 0 migrates in the main thread. */
   jobs: number;
@@ -57,6 +57,13 @@ Examples:
     $ startrecord-codemod --dry --json --fail-on-skipped src > startrecord-report.json
   Skip generated code and tests; keep a report of a real run
     $ startrecord-codemod --ignore 'src/generated/**' --ignore '*.test.js' --report report.json src
+  Take the shim from the npm package instead of the file the run writes into the app
+    $ npm install startrecord-codemod-shim && startrecord-codemod --shim-import startrecord-codemod-shim src
+
+The shim: sites that cannot be rewritten faithfully call a copy of the old API built on
+getRecorderManager(). By default the run writes it once into each app's root, next to
+app.json, app.config.ts, pages.json or App.vue (startrecord-shim.js, and its .d.ts in
+TypeScript apps), and the report names the file. --no-shim leaves those sites alone.
 
 Files: .js .jsx .ts .tsx .mjs .cjs .mts .cts, and the <script> blocks of .vue and .wpy
 files (the template, styles and other blocks are left as they are). While walking folders,
@@ -99,7 +106,12 @@ function buildProgram(io: CliIo): Command {
       .option('--no-gitignore', 'do not honour .gitignore files')
       .addOption(new Option('--max-size <size>', 'leave out files larger than <size> (e.g. 500kb, 4mb)').argParser(parseSize).default(DEFAULT_MAX_BYTES, '2mb'))
       .option('--no-shim', 'never use the runtime shim: sites that would need it are left alone and reported')
-      .option('--shim-import <module>', "import the shim from <module> instead of 'startrecord-codemod/shim' (e.g. a vendored /utils/startrecord-shim)")
+      .option(
+        '--shim-import <module>',
+        'import the shim from <module> instead of writing startrecord-shim.js into each app: a package\n' +
+          "(startrecord-codemod-shim), a file ('./src/utils/shim.js', from the working folder) or\n" +
+          "'/utils/shim' (from each app's root); files import it by a relative path",
+      )
       .addOption(
         new Option('-j, --jobs <n>', 'worker threads for the migration (0: main thread only)').argParser(parseJobs).default(defaultJobs(), 'one per core'),
       )

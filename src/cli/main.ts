@@ -3,6 +3,7 @@ import * as path from 'path';
 import { Migrate } from '../engine/migrate-text';
 import { FileOutcome, withoutTexts } from '../engine/outcome';
 import { runFiles } from '../engine/run-files';
+import { parseShimImport, ShimDelivery } from '../shim-delivery';
 import { CliOptions, parseArgs } from './args';
 import { colorsFor } from './colors';
 import { Discovery, discoverFiles, SUPPORTED_EXTENSIONS } from './discover';
@@ -134,6 +135,7 @@ async function migrateFiles(
   const output = new FileOutput(mode, files, io.stdout, io.cwd, colorsFor(io.stdout, options.color), () => progress.clear());
   const interrupts = watchInterrupts(io);
   const done: Array<FileOutcome | undefined> = new Array(files.length);
+  const shimDelivery = options.shim ? new ShimDelivery(parseShimImport(options.shimImport, io.cwd), dry) : undefined;
 
   try {
     await runFiles(
@@ -141,7 +143,8 @@ async function migrateFiles(
       {
         dry,
         maxBytes: options.maxBytes,
-        migrateOptions: { ...(options.shim ? {} : { shim: false }), ...(options.shimImport ? { shimImport: options.shimImport } : {}) },
+        migrateOptions: options.shim ? {} : { shim: false },
+        shimDelivery,
         jobs: options.jobs,
         keepTexts: mode !== 'none',
         migrate: dependencies.migrate,
@@ -164,7 +167,7 @@ async function migrateFiles(
   }
   output.flush();
   const outcomes = done.filter((outcome): outcome is FileOutcome => outcome !== undefined);
-  return { outcomes, run: { notProcessed: files.length - outcomes.length } };
+  return { outcomes, run: { notProcessed: files.length - outcomes.length, addedFiles: shimDelivery?.added ?? [] } };
 }
 
 async function writeReportFile(target: string, outcomes: FileOutcome[], run: RunInfo, io: CliIo): Promise<boolean> {

@@ -1,5 +1,6 @@
 import { LegacyApi, SiteAction, SiteReport } from '../migrate';
 import { FileOutcome } from '../engine/outcome';
+import type { AddedShimFile } from '../shim-delivery';
 import { Colors } from './colors';
 import { displayPath } from './display-path';
 
@@ -39,12 +40,16 @@ export interface JsonReport {
   summary: Summary;
   /** Present only when Ctrl-C stopped the run: `files` lists the files processed before it. */
   interrupted?: { notProcessed: number };
+  /** Files the run added (with --dry: would add): the shim, once per app. Absent when none. */
+  added?: Array<{ path: string; types?: string; importedBy: number }>;
 }
 
 /** How a run ended, besides the files' own outcomes. */
 export interface RunInfo {
   /** Files found but not processed because the run was interrupted (0 when it was not). */
   notProcessed: number;
+  /** Shim files written into apps (or, in a dry run, that would be). */
+  addedFiles?: AddedShimFile[];
 }
 
 export function summarize(outcomes: readonly FileOutcome[]): Summary {
@@ -73,6 +78,13 @@ export function buildJsonReport(outcomes: readonly FileOutcome[], cwd: string, r
   });
   const report: JsonReport = { version: REPORT_VERSION, files, summary: summarize(outcomes) };
   if (run.notProcessed > 0) report.interrupted = { notProcessed: run.notProcessed };
+  if (run.addedFiles && run.addedFiles.length > 0) {
+    report.added = run.addedFiles.map((a) => ({
+      path: displayPath(a.file, cwd),
+      ...(a.types ? { types: displayPath(a.types, cwd) } : {}),
+      importedBy: a.importedBy,
+    }));
+  }
   return report;
 }
 
@@ -146,6 +158,14 @@ export function formatHumanReport(outcomes: readonly FileOutcome[], options: Hum
     // With one reason the per-site lines already say it all.
     lines.push('', 'Sites left on the old API, by reason:');
     for (const [reason, count] of reasons) lines.push(`  ${String(count).padStart(4)}  ${reason}`);
+  }
+  const added = options.run?.addedFiles ?? [];
+  if (added.length > 0) {
+    lines.push('', options.dry ? 'The shim would be added (the shimmed sites import it):' : 'Added the shim (the shimmed sites import it):');
+    for (const a of added) {
+      const types = a.types ? ` and ${displayPath(a.types, options.cwd)}` : '';
+      lines.push(`  ${displayPath(a.file, options.cwd)}${types}  (imported by ${plural(a.importedBy, 'file')}; delete it once no file imports it)`);
+    }
   }
   if (lines.length > 0) lines.push('');
   lines.push(formatTotals(summarize(outcomes), options));

@@ -22,6 +22,7 @@ export interface SchedulerOptions {
 interface Queued {
   filePath: string;
   text: string;
+  options: MigrateOptions;
   resolve: (answer: MigrateAnswer | null) => void;
 }
 
@@ -61,14 +62,14 @@ export class MigrationScheduler {
     return new Promise((resolve) => this.roomWaiters.push(resolve));
   }
 
-  /** Null when the file was dropped by `stop()` before it started. */
-  migrate(filePath: string, text: string): Promise<MigrateAnswer | null> {
+  /** Null when the file was dropped by `stop()` before it started. `options`: this file's, when they differ from the run's. */
+  migrate(filePath: string, text: string, options: MigrateOptions = this.options.migrateOptions): Promise<MigrateAnswer | null> {
     if (this.stopped) {
       this.droppedAny = true;
       return Promise.resolve(null);
     }
     return new Promise((resolve) => {
-      this.queue.push({ filePath, text, resolve });
+      this.queue.push({ filePath, text, options, resolve });
       this.pump();
     });
   }
@@ -118,7 +119,7 @@ export class MigrationScheduler {
   private runInPool(pool: WorkerPool, queued: Queued): void {
     this.running++;
     this.inHand.add(queued);
-    void pool.run(queued.filePath, queued.text, this.options.migrateOptions).then((answer) => {
+    void pool.run(queued.filePath, queued.text, queued.options).then((answer) => {
       this.running--;
       this.inHand.delete(queued);
       if (answer !== null) {
@@ -155,7 +156,7 @@ export class MigrationScheduler {
         const queued = this.queue.shift();
         if (!queued) break;
         this.running++;
-        const answer = migrateText(migrate, queued.text, queued.filePath, this.options.migrateOptions);
+        const answer = migrateText(migrate, queued.text, queued.filePath, queued.options);
         this.running--;
         queued.resolve(answer);
         this.wakeReader();

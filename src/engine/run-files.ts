@@ -1,4 +1,5 @@
 import type { MigrateOptions } from '../migrate';
+import type { ShimDelivery } from '../shim-delivery';
 import { Migrate, MigrateAnswer } from './migrate-text';
 import { MigrationScheduler } from './migration-scheduler';
 import { failed, FileOutcome, messageOf, unchanged } from './outcome';
@@ -17,6 +18,11 @@ export interface RunFilesOptions {
   keepTexts: boolean;
   migrate?: Migrate;
   workerScript?: string;
+  /**
+   * How shimmed sites get the shim: their import, per file, and the shim file written into
+   * the app before the first file that imports it (absent: `migrateOptions` as they are).
+   */
+  shimDelivery?: ShimDelivery;
 }
 
 export interface RunFilesHooks {
@@ -102,7 +108,9 @@ async function finishCandidate(
   writes: Limiter,
   abandon: AbortSignal | undefined,
 ): Promise<FileOutcome | null> {
-  const answer: MigrateAnswer | null = await scheduler.migrate(filePath, read.text);
+  const delivery = options.shimDelivery;
+  const fileOptions = delivery ? delivery.optionsFor(filePath, options.migrateOptions) : options.migrateOptions;
+  const answer: MigrateAnswer | null = await scheduler.migrate(filePath, read.text, fileOptions);
   if (answer === null) return null;
   if (answer.kind === 'failed') return failed(filePath, answer.error, answer);
   if (answer.output === null) return unchanged(filePath, answer.sites);
@@ -111,6 +119,11 @@ async function finishCandidate(
     // read-only file would succeed (it is the folder that is written), and ignore the
     // owner's wish.
     return failed(filePath, 'the file is read-only, so it was left unchanged; make it writable to migrate it');
+  }
+  // The shim file goes in first: no file is ever written importing one that is not there.
+  if (delivery && answer.sites.some((site) => site.action === 'shimmed')) {
+    const problem = await delivery.prepare(filePath);
+    if (problem !== null) return failed(filePath, `${problem}; the file was left unchanged`);
   }
   if (!options.dry) {
     try {
