@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { migrateSource } from '../src/migrate';
 import transform from '../transforms/startrecord-to-recorder-manager';
-import { listFixtures, listOrphanOutputs } from './support/fixtures';
+import { FIXTURE_DIR, listFixtures, listOrphanOutputs } from './support/fixtures';
 
 /**
  * Every `__testfixtures__/<case>.input.<ext>` is a test: positive cases must produce
@@ -59,8 +59,11 @@ describe.each(fixtures.map((f) => [f.name + '.' + f.ext, f] as const))('%s', (_l
     });
   }
 
-  test('gives the same result through the jscodeshift entry point', () => {
-    const out = transform({ path: filePath, source: fixture.input }, { report: () => {} } as any, optionsFor(fixture.input) as any);
+  test('gives the same result through the jscodeshift entry point', async () => {
+    // `--shimImport=./__testfixtures__/startrecord-shim`: a file, from the working folder.
+    const shimFile = `./${path.relative(process.cwd(), path.join(FIXTURE_DIR, 'startrecord-shim'))}`;
+    const options = { ...optionsFor(fixture.input), shimImport: shimFile };
+    const out = await transform({ path: filePath, source: fixture.input }, { report: () => {} } as any, options as any);
     expect(out ?? fixture.input).toBe(fixture.expected);
   });
 });
