@@ -55,14 +55,30 @@ export const PROVIDED_MODULES: readonly string[] = [
  * in the same host, so its timers are the fake clock and its `wx` the host's. One
  * instance per host, as one per mini program.
  */
-const SHIM_SOURCE_FILE = path.join(__dirname, '..', '..', 'shim', 'src', 'index.ts');
-const shimInstances = new WeakMap<Host, unknown>();
+const REPO = path.join(__dirname, '..', '..');
+/**
+ * Each import loads what the app really gets: the file the CLI writes into apps for a
+ * relative `./startrecord-shim` (its CommonJS build, as native apps get it), the package's
+ * `main` for `startrecord-codemod-shim`, and the source for the old module path. The
+ * builds come from `npm run build` (run by `npm ci`); without them, the source stands in.
+ */
+const SHIM_FILES: Record<string, string[]> = {
+  './startrecord-shim': [path.join(REPO, 'dist', 'shim-files', 'startrecord-shim.cjs.js')],
+  'startrecord-codemod-shim': [path.join(REPO, 'shim', 'dist', 'index.js')],
+  'startrecord-codemod/shim': [],
+};
+const SHIM_SOURCE_FILE = path.join(REPO, 'shim', 'src', 'index.ts');
+const shimInstances = new WeakMap<Host, Map<string, unknown>>();
 
-function shimFor(host: Host): unknown {
-  let shim = shimInstances.get(host);
+/** One instance per entry and host, as one copy per file in a mini program (they share their state). */
+function shimFor(host: Host, id: string): unknown {
+  const perHost = shimInstances.get(host) ?? new Map<string, unknown>();
+  shimInstances.set(host, perHost);
+  let shim = perHost.get(id);
   if (shim === undefined) {
-    shim = loadApp(fs.readFileSync(SHIM_SOURCE_FILE, 'utf8'), SHIM_SOURCE_FILE, host).exports;
-    shimInstances.set(host, shim);
+    const file = [...(SHIM_FILES[id] ?? []), SHIM_SOURCE_FILE].find((f) => fs.existsSync(f))!;
+    shim = loadApp(fs.readFileSync(file, 'utf8'), file, host).exports;
+    perHost.set(id, shim);
   }
   return shim;
 }
@@ -265,7 +281,7 @@ export function loadApp(code: string, filename: string, host: Host): LoadedApp {
       case 'startrecord-codemod/shim':
       case './startrecord-shim':
       case 'startrecord-codemod-shim':
-        return shimFor(host);
+        return shimFor(host, id);
       default:
         if (typeof id === 'string' && STYLE_SHEET.test(id)) return {};
         if (typeof id === 'string' && APP_MODULE.test(id)) return host.appModule(id);
