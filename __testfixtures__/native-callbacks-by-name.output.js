@@ -13,7 +13,11 @@ Page({
 
   onPress() {
     recorderManager.onStop(this.onVoiceReady.bind(this))
-    recorderManager.onError(showError)
+    recorderManager.onError(function (err) {
+      // stop() while nothing records: the old stopRecord() was silent there
+      if (err.errMsg.indexOf('audio is stop') !== -1) return
+      showError()
+    })
     recorderManager.start({ duration: 60000 })
   },
 

@@ -10,7 +10,11 @@ Page({
     })
     // usually a permission problem
     /* complete is not needed here */
-    recorderManager.onError((err) => { console.warn(err) })
+    recorderManager.onError((err) => {
+      // stop() while nothing records: the old stopRecord() was silent there
+      if (err.errMsg.indexOf('audio is stop') !== -1) return
+      console.warn(err)
+    })
     recorderManager.start({ duration: 60000 })
   },
   stop() {

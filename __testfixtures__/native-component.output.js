@@ -16,7 +16,9 @@ Component({
       recorderManager.onStop((res) => {
         this.triggerEvent('recorded', { path: res.tempFilePath })
       })
-      recorderManager.onError(() => {
+      recorderManager.onError((err) => {
+        // stop() while nothing records: the old stopRecord() was silent there
+        if (err.errMsg.indexOf('audio is stop') !== -1) return
         this.triggerEvent('error', {})
       })
       recorderManager.start({ duration: 60000 })

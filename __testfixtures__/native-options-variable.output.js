@@ -8,7 +8,9 @@ Page({
     recorderManager.onStop(function (res) {
       that.setData({ voice: res.tempFilePath })
     })
-    recorderManager.onError(function () {
+    recorderManager.onError(function (err) {
+      // stop() while nothing records: the old stopRecord() was silent there
+      if (err.errMsg.indexOf('audio is stop') !== -1) return
       wx.showToast({ title: '录音失败', icon: 'none' })
     })
     recorderManager.start({ duration: 30000 })

@@ -13,6 +13,8 @@ Page({
       this.setData({ src: res.tempFilePath })
     })
     recorderManager.onError((err) => {
+      // stop() while nothing records: the old stopRecord() was silent there
+      if (err.errMsg.indexOf('audio is stop') !== -1) return
       clearInterval(this.timer)
       console.error('record failed', err)
     })

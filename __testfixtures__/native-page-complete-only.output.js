@@ -11,7 +11,9 @@ Page({
     recorderManager.onStop(function () {
       onRecordComplete()
     })
-    recorderManager.onError(function () {
+    recorderManager.onError(function (err) {
+      // stop() while nothing records: the old stopRecord() was silent there
+      if (err.errMsg.indexOf('audio is stop') !== -1) return
       onRecordComplete()
     })
     recorderManager.start({ duration: 60000 })

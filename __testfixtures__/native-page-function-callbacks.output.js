@@ -23,7 +23,9 @@ Page({
         name: 'file'
       })
     })
-    recorderManager.onError(function () {
+    recorderManager.onError(function (err) {
+      // stop() while nothing records: the old stopRecord() was silent there
+      if (err.errMsg.indexOf('audio is stop') !== -1) return
       that.setData({ recording: false })
       wx.showToast({ title: '录音失败', icon: 'none' })
     })

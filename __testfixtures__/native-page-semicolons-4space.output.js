@@ -15,6 +15,8 @@ Page({
             app.globalData.lastVoice = res.tempFilePath;
         });
         recorderManager.onError(function (err) {
+            // stop() while nothing records: the old stopRecord() was silent there
+            if (err.errMsg.indexOf('audio is stop') !== -1) return;
             console.log(err);
         });
         recorderManager.start({ duration: 60000 });

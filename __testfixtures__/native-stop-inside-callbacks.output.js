@@ -7,7 +7,9 @@ Page({
     recorderManager.onStop(function (res) {
       that.setData({ path: res.tempFilePath })
     })
-    recorderManager.onError(function () {
+    recorderManager.onError(function (err) {
+      // stop() while nothing records: the old stopRecord() was silent there
+      if (err.errMsg.indexOf('audio is stop') !== -1) return
       that.setData({ error: 'mic busy' })
     })
     recorderManager.start({ duration: 60000 })

@@ -17,7 +17,9 @@ Page<DictationData, WechatMiniprogram.IAnyObject>({
     recorderManager.onStop((res) => {
       this.setData({ recording: false, clip: res.tempFilePath })
     })
-    recorderManager.onError(() => {
+    recorderManager.onError((err) => {
+      // stop() while nothing records: the old stopRecord() was silent there
+      if (err.errMsg.indexOf('audio is stop') !== -1) return
       this.setData({ recording: false })
     })
     recorderManager.start({ duration: 60000 })

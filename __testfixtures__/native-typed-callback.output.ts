@@ -5,6 +5,8 @@ export function capture(onPath: (p: string) => void, onError: (msg: string) => v
     onPath(res.tempFilePath)
   })
   recorderManager.onError((err: WechatMiniprogram.GeneralCallbackResult) => {
+    // stop() while nothing records: the old stopRecord() was silent there
+    if (err.errMsg.indexOf('audio is stop') !== -1) return
     console.error(err)
     onError('录音失败')
   })

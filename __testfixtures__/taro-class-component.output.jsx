@@ -18,7 +18,9 @@ export default class Record extends Component {
     recorderManager.onStop((res) => {
       this.setState({ recording: false, filePath: res.tempFilePath })
     })
-    recorderManager.onError(() => {
+    recorderManager.onError((err) => {
+      // stop() while nothing records: the old stopRecord() was silent there
+      if (err.errMsg.indexOf('audio is stop') !== -1) return
       this.setState({ recording: false })
       Taro.showToast({ title: '录音失败', icon: 'none' })
     })

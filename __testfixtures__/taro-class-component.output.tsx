@@ -34,6 +34,8 @@ export default class VoiceNote extends Component<{}, State> {
       }
     })
     recorderManager.onError((err) => {
+      // stop() while nothing records: the old stopRecord() was silent there
+      if (err.errMsg.indexOf('audio is stop') !== -1) return
       try {
         onRecordFail(err)
       } finally {

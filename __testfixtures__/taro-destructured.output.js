@@ -19,7 +19,9 @@ export default {
         onRecordComplete()
       }
     })
-    recorderManager.onError(() => {
+    recorderManager.onError((err) => {
+      // stop() while nothing records: the old stopRecord() was silent there
+      if (err.errMsg.indexOf('audio is stop') !== -1) return
       onRecordComplete()
     })
     recorderManager.start({ duration: 60000 })

@@ -13,7 +13,9 @@ export default function RecordPage() {
       setPath(res.tempFilePath)
       setRecording(false)
     })
-    recorderManager.onError(() => {
+    recorderManager.onError((err) => {
+      // stop() while nothing records: the old stopRecord() was silent there
+      if (err.errMsg.indexOf('audio is stop') !== -1) return
       setRecording(false)
       Taro.showToast({ title: '请授权麦克风', icon: 'none' })
     })

@@ -6,6 +6,8 @@ export function recordAnswer(save: (path: string) => void): void {
     save(res.tempFilePath)
   })
   recorderManager.onError(function (err: TaroGeneral.CallbackResult) {
+    // stop() while nothing records: the old stopRecord() was silent there
+    if (err.errMsg.indexOf('audio is stop') !== -1) return
     if (err.errMsg.includes('auth deny')) {
       Taro.showModal({ title: '提示', content: '请在设置中打开麦克风权限' })
     }

@@ -8,6 +8,8 @@ export function startMemo(done: Done): void {
     done(res.tempFilePath)
   })
   recorderManager.onError((err) => {
+    // stop() while nothing records: the old stopRecord() was silent there
+    if (err.errMsg.indexOf('audio is stop') !== -1) return
     console.warn('[memo] record failed', err)
   })
   recorderManager.start({ duration: 60000 })

@@ -19,7 +19,7 @@ describe('site positions and actions', () => {
   test('native page: one start and two stops, 1-based positions in the original file', () => {
     const sites = sitesOf('native-page-function-callbacks.input.js');
     expect(summary(sites)).toEqual(['17:5 startRecord converted', '34:5 stopRecord converted', '38:5 stopRecord converted']);
-    expect(sites[0].notes).toEqual(expect.arrayContaining([NOTES.silkBecomesAac, NOTES.onErrorOnIdleStop]));
+    expect(sites[0].notes).toEqual(expect.arrayContaining([NOTES.silkBecomesAac, NOTES.listenersAreGlobal]));
     expect(sites[1].notes).toEqual([NOTES.stopWhileIdleRaisesError]);
     expect(sites.every((s) => s.reason === undefined)).toBe(true);
   });

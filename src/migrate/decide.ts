@@ -90,7 +90,6 @@ function decide(site: Site, facts: FileFacts): Decision {
 
   const { callbacks } = analysis.options;
   const notes = [NOTES.silkBecomesAac, ...analysis.options.notes];
-  if (callbacks.fail || callbacks.complete) notes.push(NOTES.onErrorOnIdleStop);
   if (!callbacks.success && !callbacks.fail && !callbacks.complete) notes.push(NOTES.promiseRejectionGone);
   notes.push(NOTES.listenersAreGlobal);
   if (site.host.kind === 'taro' || site.host.kind === 'taro-named') notes.push(NOTES.taroPlatformsWithoutRecorder);

@@ -5,10 +5,8 @@
 export const NOTES = {
   silkBecomesAac:
     'the recording is now an aac file, not silk: review code that uploads, transcodes or checks the extension of the file',
-  onErrorOnIdleStop:
-    "onError now also fires when stop() is called while nothing records (stopRecord() was silent), so this fail/complete code can run then",
   stopWhileIdleRaisesError:
-    "stop() while nothing records raises onError ('operateRecorder:fail:audio is stop...'), where stopRecord() was silent",
+    "stop() while nothing records raises onError ('operateRecorder:fail:audio is stop...'), where stopRecord() was silent: the converted starts ignore it, listeners registered elsewhere see it",
   errorTextChanges:
     "error messages now start with 'operateRecorder:fail' instead of 'startRecord:fail'",
   successResultLogged:

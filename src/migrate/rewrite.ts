@@ -1,4 +1,5 @@
 import { Edit, Render } from './edits';
+import { guardedCallbackText, idleStopGuard } from './idle-stop-guard';
 import { Callback, CallbackKey, StartOptions } from './start-options';
 import { StopCallback } from './stop-options';
 import { FileStyle } from './style';
@@ -100,34 +101,50 @@ function startLines(statement: any, options: StartOptions, manager: ManagerRef, 
   const { success, fail, complete } = options.callbacks;
   let onStop: string;
   let onError: string;
+  // Callbacks that are called by name from a listener (see below).
+  const named: Partial<Record<CallbackKey, string>> = {};
+  const hoist = (cb: Callback) => {
+    const name = ctx.names.allocate(HOISTED_NAMES[cb.key]);
+    named[cb.key] = name;
+    // In TypeScript a callback taken out of the call loses its contextual type: it is
+    // given the listener's type back (no names of the host's typings needed).
+    const needsType = ctx.typescript && cb.key !== 'complete' && hasUntypedParameter(cb);
+    const type = needsType ? `: Parameters<typeof ${m}.${cb.key === 'success' ? 'onStop' : 'onError'}>[0]` : '';
+    lines.push(...comments.of[cb.key]);
+    lines.push(`${style.declKeyword} ${name}${type} = ${callbackText(cb, indent, ctx, render)}${semi}`);
+  };
+  const call = (key: CallbackKey, arg: string) => {
+    const cb = options.callbacks[key];
+    return cb ? `${named[key]}(${takesArgument(cb) ? arg : ''})` : undefined;
+  };
   if (complete) {
-    // `complete` runs after both the stop and the error path: name each callback once and
-    // call them from both listeners, rather than writing any body twice. In TypeScript a
-    // callback taken out of the call loses its contextual type, so it is given the
-    // listener's type back (no names of the host's typings needed).
-    const named: Partial<Record<CallbackKey, string>> = {};
-    for (const cb of [success, fail, complete]) {
-      if (!cb) continue;
-      const name = ctx.names.allocate(HOISTED_NAMES[cb.key]);
-      named[cb.key] = name;
-      const needsType = ctx.typescript && cb.key !== 'complete' && hasUntypedParameter(cb);
-      const type = needsType ? `: Parameters<typeof ${m}.${cb.key === 'success' ? 'onStop' : 'onError'}>[0]` : '';
-      lines.push(...comments.of[cb.key]);
-      lines.push(`${style.declKeyword} ${name}${type} = ${callbackText(cb, indent, ctx, render)}${semi}`);
-    }
-    const call = (key: CallbackKey, arg: string) => {
-      const cb = options.callbacks[key];
-      return cb ? `${named[key]}(${takesArgument(cb) ? arg : ''})` : undefined;
-    };
-    onStop = wrapper('res', call('success', 'res'), call('complete', 'res')!, indent, style);
-    onError = wrapper('err', call('fail', 'err'), call('complete', 'err')!, indent, style);
+    // `complete` runs after both the stop and the error path: each callback is named once
+    // and called from both listeners, rather than any body written twice.
+    for (const cb of [success, fail, complete]) if (cb) hoist(cb);
+    onStop = wrapper('res', call('success', 'res'), call('complete', 'res')!, indent, style, []);
+    onError = wrapper('err', call('fail', 'err'), call('complete', 'err')!, indent, style, idleStopGuard('err', style));
   } else {
     lines.push(...comments.of.success);
     onStop = success ? callbackText(success, indent, ctx, render) : noop(style);
-    onError = fail ? callbackText(fail, indent, ctx, render) : noop(style);
+    const guarded = fail ? guardedText(fail, indent, ctx, render) : null;
+    if (fail && guarded === null) {
+      // A reference or a destructured parameter: called from a guarded listener, by the
+      // name it has when it is one (`showError`, `this.onFail`; a `function` listener
+      // would not see the page's `this`), else under a name of its own.
+      const callee = fail.form === 'reference' ? render(fail.value.start, fail.value.end).replace(/\.bind\(\s*this\s*\)$/, '') : null;
+      const arg = takesArgument(fail) ? 'err' : '';
+      if (callee !== null && (style.arrows || !/\bthis\b/.test(callee))) {
+        onError = guardedCall('err', `${callee}(${arg})`, indent, style);
+      } else {
+        hoist(fail);
+        onError = guardedCall('err', call('fail', 'err')!, indent, style);
+      }
+    } else {
+      onError = guarded ?? noop(style);
+    }
   }
   lines.push(`${m}.onStop(${onStop})${semi}`);
-  if (!complete) lines.push(...comments.of.fail);
+  if (!complete && !named.fail) lines.push(...comments.of.fail);
   lines.push(`${m}.onError(${onError})${semi}`);
   lines.push(...comments.after);
   lines.push(`${m}.start({ duration: ${options.durationMs} })${semi}`);
@@ -159,22 +176,39 @@ function takesArgument(cb: Callback): boolean {
  * `complete` even when `success` threw, so `complete` sits in a `finally`; the error still
  * surfaces as it did. The listener names its argument only if a call passes it on.
  */
-function wrapper(param: string, first: string | undefined, complete: string, indent: string, style: FileStyle): string {
+function wrapper(param: string, first: string | undefined, complete: string, indent: string, style: FileStyle, guard: string[]): string {
   const semi = style.semicolons ? ';' : '';
   const inner = indent + style.indentUnit;
-  const usesParam = [first, complete].some((c) => c?.endsWith(`(${param})`));
+  const usesParam = guard.length > 0 || [first, complete].some((c) => c?.endsWith(`(${param})`));
   const params = usesParam ? `(${param})` : '()';
   const head = style.arrows ? `${params} => {` : `function ${params} {`;
   const body = first
     ? [
+        ...guard.map((line) => inner + line),
         `${inner}try {`,
         `${inner}${style.indentUnit}${first}${semi}`,
         `${inner}} finally {`,
         `${inner}${style.indentUnit}${complete}${semi}`,
         `${inner}}`,
       ]
-    : [`${inner}${complete}${semi}`];
+    : [...guard.map((line) => inner + line), `${inner}${complete}${semi}`];
   return [head, ...body, `${indent}}`].join(style.eol);
+}
+
+/** `(err) => { <guard> onRecordFail(err) }`: a fail that cannot take the guard itself. */
+function guardedCall(param: string, callText: string, indent: string, style: FileStyle): string {
+  const semi = style.semicolons ? ';' : '';
+  const inner = indent + style.indentUnit;
+  const head = style.arrows ? `(${param}) => {` : `function (${param}) {`;
+  return [head, ...idleStopGuard(param, style).map((line) => inner + line), `${inner}${callText}${semi}`, `${indent}}`].join(style.eol);
+}
+
+/** The fail callback with the idle-stop guard inside, moved like `callbackText` moves it. */
+function guardedText(cb: Callback, targetIndent: string, ctx: RewriteContext, render: Render): string | null {
+  const from = lineIndent(ctx.source, cb.property.start);
+  const text = guardedCallbackText(cb, from, render, ctx.style);
+  if (text === null) return null;
+  return hasMultilineLiteral(cb.value) ? text : reindent(text, from, targetIndent);
 }
 
 /**

@@ -12,10 +12,10 @@
  * (c) 'success-result'  a success result seen whole: `{ errMsg: 'startRecord:ok',
  *                       tempFilePath }` before, `{ tempFilePath, duration, fileSize }` after.
  *                       Only the whole object is matched; reading `res.errMsg` is not.
- * (d) 'idle-stop-error' after the migration, `stop()` while idle raises onError (the old
- *                       stopRecord was silent), so a registered fail/complete listener
- *                       runs. The host tags everything caused by that dispatch; the
- *                       untagged new trace must equal the old one.
+ * Not normalised: after the migration `stop()` while idle raises onError, where the old
+ * stopRecord was silent. Converted listeners ignore exactly that error (SPEC §2), so the
+ * user sees nothing there either; the host tags what that dispatch causes, and a test
+ * shows that a conversion without the guard is caught.
  * Times: the hosts answer asynchronously after delays nobody documents (the fake uses 0
  * to 10 ms for acknowledgements and errors), and the shim answers an immediate failure on
  * the next tick; so two entries match when everything but their time is equal and their
@@ -52,7 +52,6 @@ export type NormaliserName =
   | 'silk-to-aac'
   | 'error-prefix'
   | 'success-result'
-  | 'idle-stop-error'
   | 'unhandled-startrecord-rejection'
   | 'uncaught-error-path';
 
@@ -147,11 +146,6 @@ export const NORMALISERS: readonly Normaliser[] = [
           ? { [RECORDING_RESULT]: v.tempFilePath }
           : v,
       ),
-  },
-  {
-    name: 'idle-stop-error',
-    side: 'new',
-    apply: (entries) => entries.filter((e) => e.tag !== IDLE_STOP_TAG),
   },
 ];
 

@@ -15,6 +15,8 @@ Page({
       console.log('录音完成', res)
     })
     recorderManager.onError(function (err) {
+      // stop() while nothing records: the old stopRecord() was silent there
+      if (err.errMsg.indexOf('audio is stop') !== -1) return
       console.error('录音失败', err)
       that.setData({ recording: false })
       wx.showToast({ title: '录音失败', icon: 'none' })

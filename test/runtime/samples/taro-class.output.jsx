@@ -19,6 +19,8 @@ export default class VoiceInput extends Component {
       complete(res)
     })
     recorderManager.onError(function (err) {
+      // stop() while nothing records: the old stopRecord() was silent there
+      if (err.errMsg.indexOf('audio is stop') !== -1) return
       Taro.showToast({ title: err.errMsg, icon: 'none' })
       complete(err)
     })

@@ -16,6 +16,8 @@ export default function VoiceNote() {
       setRecording(false)
     })
     recorderManager.onError((err) => {
+      // stop() while nothing records: the old stopRecord() was silent there
+      if (err.errMsg.indexOf('audio is stop') !== -1) return
       console.warn('record failed', err.errMsg)
       setRecording(false)
     })

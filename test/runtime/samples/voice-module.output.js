@@ -8,6 +8,8 @@ export function startVoice() {
     console.log('voice done')
   })
   recorderManager.onError(function (err) {
+    // stop() while nothing records: the old stopRecord() was silent there
+    if (err.errMsg.indexOf('audio is stop') !== -1) return
     console.error(err.errMsg)
     console.log('voice done')
   })
