@@ -1,4 +1,6 @@
-const { startRecord, stopRecord } = require('./startrecord-shim')
+const { startRecord } = require('./startrecord-shim')
+
+const recorderManager = wx.getRecorderManager()
 
 Page({
   onRecorded(res) {
@@ -8,6 +10,6 @@ Page({
     startRecord({ success: this.onRecorded.bind(this) })
   },
   onRelease() {
-    stopRecord()
+    recorderManager.stop()
   },
 })

@@ -1,5 +1,6 @@
 const monitor = require('../../utils/monitor')
-const { startRecord, stopRecord } = require('./startrecord-shim')
+const { startRecord } = require('./startrecord-shim')
+const recorderManager = wx.getRecorderManager()
 
 Page({
   start() {
@@ -11,6 +12,6 @@ Page({
     })
   },
   stop() {
-    stopRecord()
+    recorderManager.stop()
   },
 })

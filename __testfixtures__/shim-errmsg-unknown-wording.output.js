@@ -1,4 +1,6 @@
-const { startRecord, stopRecord } = require('./startrecord-shim')
+const { startRecord } = require('./startrecord-shim')
+
+const recorderManager = wx.getRecorderManager()
 
 Page({
   start() {
@@ -15,6 +17,6 @@ Page({
     })
   },
   stop() {
-    stopRecord()
+    recorderManager.stop()
   },
 })

@@ -1,4 +1,6 @@
-const { startRecord, stopRecord } = require('./startrecord-shim')
+const { startRecord } = require('./startrecord-shim')
+
+const recorderManager = wx.getRecorderManager()
 
 const recordOptions = {
   success: (res) => getApp().globalData.voices.push(res.tempFilePath),
@@ -9,10 +11,10 @@ Page({
     startRecord(recordOptions)
   },
   stopWithCallback() {
-    stopRecord({
-      success(res) {
-        console.log(res.tempFilePath)
-      },
-    })
+    recorderManager.stop()
+    const onStopRecordSuccess = function (res) {
+      console.log(res.tempFilePath)
+    }
+    onStopRecordSuccess({ errMsg: 'stopRecord:ok' })
   },
 })

@@ -1,5 +1,6 @@
 const app = getApp()
-const { startRecord: legacyStartRecord, stopRecord: legacyStopRecord } = require('./startrecord-shim')
+const { startRecord: legacyStartRecord } = require('./startrecord-shim')
+const recorderManager = wx.getRecorderManager()
 
 Page({
   data: { recording: false },
@@ -14,6 +15,6 @@ Page({
 
   stopRecord() {
     this.setData({ recording: false })
-    legacyStopRecord()
+    recorderManager.stop()
   },
 })

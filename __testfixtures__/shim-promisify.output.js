@@ -1,5 +1,6 @@
 const { promisify } = require('../../utils/promisify')
-const { startRecord, stopRecord } = require('./startrecord-shim')
+const { startRecord } = require('./startrecord-shim')
+const recorderManager = wx.getRecorderManager()
 
 const startRecordAsync = promisify(startRecord)
 
@@ -17,6 +18,6 @@ Page({
     })
   },
   stop() {
-    stopRecord()
+    recorderManager.stop()
   }
 })

@@ -6,15 +6,11 @@ export default class Recorder extends Component {
     return Taro.startRecord({})
   }
 
-  stop = () => {
-    Taro.stopRecord()
-  }
-
   render() {
     return (
       <View>
         <Button onClick={this.record}>录音</Button>
-        <Button onClick={this.stop}>停止</Button>
+        <Button onClick={this.props.onStop}>停止</Button>
       </View>
     )
   }

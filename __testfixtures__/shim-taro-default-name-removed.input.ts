@@ -1,15 +1,11 @@
 import Taro, { useDidHide } from '@tarojs/taro'
 
-// 录音工具：录完把路径交给调用方
+// 录音工具：录完把路径交给调用方；停止在页面里做
 export async function recordMemo(onSaved: (path: string) => void) {
   const res = await Taro.startRecord({})
   onSaved(res.tempFilePath)
 }
 
-export function stopMemo() {
-  Taro.stopRecord()
-}
-
-export function useStopOnHide() {
-  useDidHide(() => Taro.stopRecord())
+export function useTrackHide(track: (event: string) => void) {
+  useDidHide(() => track('hide'))
 }

@@ -65,12 +65,18 @@ describe('reasons for sites left alone', () => {
     sites.forEach((site, i) => expect(site.reason).toMatch(reasons[i]));
   });
 
-  test('with --no-shim, sites the shim would run are skipped with their reason', () => {
-    const file = path.join(FIXTURE_DIR, 'shim-stop-in-fail-loop.input.js');
+  test('with --no-shim, sites the shim would run are skipped with their reason, and so are the stops that stop them', () => {
+    const file = path.join(FIXTURE_DIR, 'shim-errmsg-auth-denied.input.js');
     const sites = migrateSource(fs.readFileSync(file, 'utf8'), file, { shim: false }).sites;
-    expect(sites.map((s) => s.action)).toEqual(['skipped', 'skipped', 'skipped']);
-    expect(sites[0].reason).toMatch(/fail callback calls stopRecord.*loop/);
-    expect(sites[1].reason).toMatch(/kept on the old API because the startRecord at line 5/);
+    expect(sites.map((s) => s.action)).toEqual(['skipped', 'skipped']);
+    expect(sites[0].reason).toMatch(/looks for 'auth denied' in errMsg/);
+    expect(sites[1].reason).toMatch(/kept on the old API because the startRecord at line \d+/);
+  });
+
+  test('a fail or complete callback that stops the recording converts: the idle stop it makes is ignored, no loop', () => {
+    for (const fixture of ['native-fail-stops-recording.input.js', 'native-complete-stops-via-method.input.js']) {
+      expect(sitesOf(fixture).every((s) => s.action === 'converted')).toBe(true);
+    }
   });
 
   test('look-alikes that are not the host API are not sites at all', () => {
@@ -92,23 +98,24 @@ describe('reasons for sites left alone', () => {
 });
 
 describe('shimmed sites', () => {
-  const cases: Array<[string, RegExp[]]> = [
-    ['shim-promise-forms.input.ts', [/value of startRecord\(...\) is used/, /value of startRecord\(...\) is used/]],
-    ['shim-errmsg-unknown-wording.input.js', [/success callback reads res\.errMsg, which was 'startRecord:ok'/, /shimmed with the startRecord at line 3/]],
-    ['shim-errmsg-auth-denied.input.js', [/looks for 'auth denied' in errMsg/, /shimmed with the startRecord/]],
-    ['shim-errmsg-passed-on.input.js', [/uses errMsg in a way this tool cannot check/, /shimmed with the startRecord/]],
-    ['shim-options-variable.input.js', [/options object recordOptions is not declared right before the call/, /shimmed with the startRecord/]],
-    ['shim-stop-in-fail-loop.input.js', [/fail callback calls stopRecord.*loop/, /shimmed with the startRecord at line 5/, /shimmed with the startRecord at line 5/]],
-    ['shim-stop-via-method-in-complete.input.js', [/complete callback calls onTouchEnd\(\), which calls stopRecord/, /shimmed with/]],
-    ['shim-promisify.input.js', [/used as a value, not called/, /shimmed with/, /shimmed with/]],
-    ['shim-stop-callbacks-not-last.input.js', [/shimmed with the stopRecord at line 6/, /callbacks ran after the code that follows the call/]],
+  // The starts go to the shim with their reason; a stop that converts stays converted
+  // (stop() on the one manager ends the shim's recording too).
+  const cases: Array<[string, Array<[string, RegExp | null]>]> = [
+    ['shim-promise-forms.input.ts', [['shimmed', /value of startRecord\(...\) is used/], ['shimmed', /value of startRecord\(...\) is used/]]],
+    ['shim-errmsg-unknown-wording.input.js', [['shimmed', /success callback reads res\.errMsg, which was 'startRecord:ok'/], ['converted', null]]],
+    ['shim-errmsg-auth-denied.input.js', [['shimmed', /looks for 'auth denied' in errMsg/], ['converted', null]]],
+    ['shim-errmsg-passed-on.input.js', [['shimmed', /uses errMsg in a way this tool cannot check/], ['converted', null]]],
+    ['shim-options-variable.input.js', [['shimmed', /options object recordOptions is not declared right before the call/], ['converted', null]]],
+    ['shim-promisify.input.js', [['shimmed', /used as a value, not called/], ['shimmed', /shimmed with the startRecord at line \d+/], ['converted', null]]],
+    ['shim-stop-callbacks-not-last.input.js', [['shimmed', /shimmed with the stopRecord at line 6/], ['shimmed', /callbacks ran after the code that follows the call/]]],
   ];
-  test.each(cases)('%s', (fixture, reasons) => {
+  test.each(cases)('%s', (fixture, expected) => {
     const sites = sitesOf(fixture);
-    expect(sites.map((s) => s.action)).toEqual(reasons.map(() => 'shimmed'));
+    expect(sites.map((s) => s.action)).toEqual(expected.map(([action]) => action));
     sites.forEach((site, i) => {
-      expect(site.reason).toMatch(reasons[i]);
-      expect(site.reason).not.toMatch(/not converted yet/);
+      const reason = expected[i][1];
+      if (reason) expect(site.reason).toMatch(reason);
+      expect(site.reason ?? '').not.toMatch(/not converted yet/);
     });
     expect(sites.find((s) => s.api === 'startRecord')?.notes).toEqual(expect.arrayContaining([NOTES.silkBecomesAac, NOTES.shimListeners]));
   });

@@ -85,8 +85,9 @@ function decide(site: Site, facts: FileFacts): Decision {
   }
   const analysis = analyzeStartOptions(site.call!, facts.typescript);
   if (!analysis.ok) return skip(analysis.reason);
-  const loop = stopCalledFromErrorPath(analysis.options, facts.stoppingFunctions);
-  if (loop) return skip(loop);
+  // A fail/complete that stops the recording (directly or through a method) is no loop:
+  // the stop() it makes while idle raises the idle-stop error, which the converted
+  // listener ignores (idle-stop-guard.ts), as stopRecord() was silent there.
 
   const { callbacks } = analysis.options;
   const notes = [NOTES.silkBecomesAac, ...analysis.options.notes];
@@ -94,27 +95,6 @@ function decide(site: Site, facts: FileFacts): Decision {
   notes.push(NOTES.listenersAreGlobal);
   if (site.host.kind === 'taro' || site.host.kind === 'taro-named') notes.push(NOTES.taroPlatformsWithoutRecorder);
   return { site, action: 'convert', notes: [...new Set(notes)], start: analysis.options };
-}
-
-/**
- * After conversion `stop()` while idle raises onError. A fail/complete callback that stops
- * the recording would then call itself again and again, where `stopRecord()` was a quiet
- * no-op. Direct calls and calls to this file's functions that stop are both caught.
- */
-function stopCalledFromErrorPath(options: StartOptions, stoppingFunctions: Set<string>): string | null {
-  for (const key of ['fail', 'complete'] as const) {
-    const callback = options.callbacks[key];
-    if (!callback) continue;
-    const called = findCalledNames(callback.declared ?? callback.value);
-    if (called.has('stopRecord')) {
-      return `the ${key} callback calls stopRecord; after conversion stop() while idle raises onError, which would run ${key} again in a loop (not converted yet)`;
-    }
-    const via = [...called].find((name) => stoppingFunctions.has(name));
-    if (via) {
-      return `the ${key} callback calls ${via}(), which calls stopRecord; after conversion stop() while idle raises onError, which would run ${key} again in a loop (not converted yet)`;
-    }
-  }
-  return null;
 }
 
 /** Names called inside a node: `f()`, `x.f()`, `this.f()`. */
@@ -132,12 +112,14 @@ function findCalledNames(node: any): Set<string> {
 }
 
 /**
- * A recording started through one API must be stopped through the same one, so all the
+ * A recording started through one API must be stopped through one that reaches it, so the
  * sites of one host in a file move together:
  * - every site converts: converted;
- * - some cannot, and the shim runs all of them faithfully: every site goes to the shim
- *   (a converted start could not be stopped by a shimmed stop, which only knows the
- *   recordings the shim started);
+ * - some cannot, and the shim runs all of them faithfully: every start goes to the shim
+ *   (a converted start next to a shimmed one would take the shim's listeners, and a
+ *   shimmed stop only stops the recordings the shim started), and so does every stop
+ *   that cannot convert; a stop that converts stays converted, since `stop()` on the one
+ *   manager ends the shim's recording too (and the shim ignores an idle stop's error);
  * - otherwise (or with the shim turned off): all stay on the old API, and the report says
  *   which site holds them back.
  */
@@ -155,6 +137,7 @@ function keepGroupsOnOneApi(decisions: Decision[], useShim: boolean): Decision[]
     const first = groupBlockers[0];
     if (useShim && groupBlockers.every((b) => b.shimmable)) {
       if (d.action === 'skip') return { site: d.site, action: 'shim', reason: shimReason(d.reason), notes: shimNotes(d.site) };
+      if (d.action === 'convert' && d.site.api === 'stopRecord') return d;
       return {
         site: d.site,
         action: 'shim',
