@@ -35,6 +35,8 @@ export interface FileFacts {
   typescript: boolean;
   /** Host groups that have a startRecord site in this file. */
   groupsWithStart: Set<string>;
+  /** The project's Taro is older than 3.3.1: `Taro.startRecord` returns its Promise even with callbacks. */
+  taroAlwaysPromise: boolean;
 }
 
 export function decideAll(sites: Site[], facts: FileFacts, useShim: boolean): Decision[] {
@@ -63,7 +65,6 @@ function decide(site: Site, facts: FileFacts): Decision {
   if (call.arguments.some((a: any) => a.type === 'SpreadElement')) return skip('the call spreads its arguments (not converted yet)');
 
   if (site.api === 'stopRecord') {
-    if (facts.hasComment(call.start, call.end)) return skip('a comment is written inside the call (not converted yet)');
     const stop = analyzeStopOptions(site.call!, site.statement);
     if (!stop.ok) return skip(stop.reason);
     const notes: string[] = [NOTES.stopWhileIdleRaisesError, ...stop.notes];
@@ -71,8 +72,12 @@ function decide(site: Site, facts: FileFacts): Decision {
     return { site, action: 'convert', notes: [...new Set(notes)], ...(stop.callbacks.length > 0 ? { stopCallbacks: stop.callbacks } : {}) };
   }
 
-  if (site.usage !== 'statement') {
+  const awaited = site.usage === 'awaited-statement';
+  if (site.usage !== 'statement' && !awaited) {
     return skip('the value of startRecord(...) is used (a Promise that settles when the recording ends): not converted yet');
+  }
+  if (awaited && facts.taroAlwaysPromise && (site.host.kind === 'taro' || site.host.kind === 'taro-named')) {
+    return skip("the call is awaited, and this project's Taro (before 3.3.1) returns a Promise that settles when the recording ends, even with callbacks");
   }
   const listener = facts.existingListeners.find((l) => l.group === hostGroup(site.host));
   if (listener) {
@@ -90,7 +95,11 @@ function decide(site: Site, facts: FileFacts): Decision {
   // listener ignores (idle-stop-guard.ts), as stopRecord() was silent there.
 
   const { callbacks } = analysis.options;
+  if (awaited && !callbacks.success && !callbacks.fail && !callbacks.complete) {
+    return skip('the call is awaited without callbacks: its Promise settles when the recording ends (not converted yet)');
+  }
   const notes = [NOTES.silkBecomesAac, ...analysis.options.notes];
+  if (awaited) notes.push(site.host.kind === 'global' ? NOTES.awaitWithCallbacks(site.host.name) : NOTES.awaitWithCallbacks('Taro'));
   if (!callbacks.success && !callbacks.fail && !callbacks.complete) notes.push(NOTES.promiseRejectionGone);
   notes.push(NOTES.listenersAreGlobal);
   if (site.host.kind === 'taro' || site.host.kind === 'taro-named') notes.push(NOTES.taroPlatformsWithoutRecorder);

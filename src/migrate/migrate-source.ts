@@ -79,6 +79,7 @@ export function migrateScript(source: string, filePath: string, options: Migrate
     hasComment: (start, end) => comments.some((c) => c.start > start && c.end < end),
     typescript: isTypeScript,
     groupsWithStart: new Set(sites.filter((s) => s.api === 'startRecord').map((s) => hostGroup(s.host))),
+    taroAlwaysPromise: taroStartRecordAlwaysPromise(options.taroVersion),
   }, options.shim !== false);
 
   // Functions imported by name need `getRecorderManager` from somewhere, and their
@@ -122,7 +123,7 @@ export function migrateScript(source: string, filePath: string, options: Migrate
     } else if (decision.stopCallbacks) {
       edits.push(stopWithCallbacksEdit(site.statement!.node, decision.stopCallbacks, planner.forStop(site), ctx));
     } else {
-      edits.push(stopEdit(site.call!.node, planner.forStop(site)));
+      edits.push(stopEdit(site.call!.node, planner.forStop(site), ctx));
     }
     reports.push(report(site, 'converted', decision.notes));
   }

@@ -29,4 +29,6 @@ export const NOTES = {
     'the recorder manager is one global object and each onStop/onError replaces the last: code elsewhere that registers its own listeners (another page) takes them over',
   secondStartReplacesListeners:
     'a second start while recording now re-registers the listeners, so the running recording ends in the latest call\'s callbacks',
+  awaitWithCallbacks: (host: string) =>
+    `with callbacks, ${host}.startRecord returned undefined, so this await went on at once and a failure never reached a catch: the await is gone and the code after it runs right after start(), as it effectively did`,
 } as const;

@@ -38,7 +38,9 @@ export function stopWithCallbacksEdit(statement: any, callbacks: StopCallback[],
       const semi = style.semicolons ? ';' : '';
       const indent = lineIndent(source, statement.start);
       const answer = `{ errMsg: ${style.quote}stopRecord:ok${style.quote} }`;
-      const lines = [`${manager.expression}.stop()${semi}`];
+      // Comments written in the options but outside the callbacks stand above the stop.
+      const loose = looseComments(statement, callbacks, ctx).map((c) => ctx.source.slice(c.start, c.end));
+      const lines = [...loose, `${manager.expression}.stop()${semi}`];
       const calls: Partial<Record<StopCallback['key'], string>> = {};
       for (const cb of callbacks) {
         const name = ctx.names.allocate(cb.key === 'success' ? 'onStopRecordSuccess' : 'onStopRecordComplete');
@@ -55,9 +57,28 @@ export function stopWithCallbacksEdit(statement: any, callbacks: StopCallback[],
   };
 }
 
-/** `recorderManager.stop()` in place of the `stopRecord(...)` call expression. */
-export function stopEdit(call: any, manager: ManagerRef): Edit {
-  return { start: call.start, end: call.end, build: () => `${manager.expression}.stop()` };
+/**
+ * `recorderManager.stop()` in place of the `stopRecord(...)` call expression. Comments
+ * written inside the call (`stopRecord({ /* 松开即停止 *\/ })`) stay inside the new one,
+ * as block comments: the call may sit inside an expression.
+ */
+export function stopEdit(call: any, manager: ManagerRef, ctx: RewriteContext): Edit {
+  const kept = looseComments(call, [], ctx).map((c) => {
+    const text = ctx.source.slice(c.start, c.end);
+    if (text.startsWith('/*')) return text;
+    const body = text.slice(2).trim();
+    // A line comment that holds `*/` ends its own line inside the parentheses.
+    return body.includes('*/') ? `${text}${ctx.style.eol}${lineIndent(ctx.source, call.start)}` : `/* ${body} */`;
+  });
+  const args = kept.join(' ');
+  return { start: call.start, end: call.end, build: () => `${manager.expression}.stop(${args})` };
+}
+
+/** Comments inside `node` that are not inside one of the callbacks (those move with their callback). */
+function looseComments(node: any, callbacks: Array<{ value: any }>, ctx: RewriteContext): RewriteContext['comments'] {
+  return ctx.comments.filter(
+    (c) => c.start > node.start && c.end < node.end && !callbacks.some((cb) => c.start >= cb.value.start && c.end <= cb.value.end),
+  );
 }
 
 /**

@@ -17,7 +17,11 @@ import { LegacyApi } from './report';
 export interface Site {
   api: LegacyApi;
   host: Host;
-  usage: 'statement' | 'expression' | 'reference' | 'assignment' | 'check';
+  /**
+   * `awaited-statement`: `await wx.startRecord(...)` as a statement of its own, whose value
+   * is thrown away (with callbacks it was `undefined`, SPEC §1).
+   */
+  usage: 'statement' | 'awaited-statement' | 'expression' | 'reference' | 'assignment' | 'check';
   /** The `host.startRecord` member expression. */
   member: ASTPath<any>;
   /** The call, when the member is called. */
@@ -127,6 +131,9 @@ function classifyUsage(member: ASTPath<any>): Pick<Site, 'usage' | 'call' | 'sta
   if (!isCallee) return { usage: 'reference', call: null, statement: null };
   const holder = parent.parent;
   if (holder?.node.type === 'ExpressionStatement') return { usage: 'statement', call: parent, statement: holder };
+  if (holder?.node.type === 'AwaitExpression' && holder.parent?.node.type === 'ExpressionStatement') {
+    return { usage: 'awaited-statement', call: parent, statement: holder.parent };
+  }
   return { usage: 'expression', call: parent, statement: null };
 }
 
