@@ -5,7 +5,7 @@ export function recordVoice(onDone) {
   recorderManager.onStop(function ({ tempFilePath }) {
     onDone(tempFilePath)
   })
-  recorderManager.onError(function () {})
+  recorderManager.onError(function () {}) // no fail callback: clears an earlier start's listener
   recorderManager.start({ duration: 60000 })
 }
 

@@ -8,7 +8,7 @@ Page({
       recorderManager.onStop((res) => {
         this.setData({ path: res.tempFilePath, recording: false })
       })
-      recorderManager.onError(() => {})
+      recorderManager.onError(() => {}) // no fail callback: clears an earlier start's listener
       recorderManager.start({ duration: 60000 })
     }
     this.setData({ recording: !this.data.recording })

@@ -6,14 +6,14 @@ Page({
     recorderManager.onStop((res) => {
       this.setData({ memo: res.tempFilePath })
     })
-    recorderManager.onError(() => {})
+    recorderManager.onError(() => {}) // no fail callback: clears an earlier start's listener
     recorderManager.start({ duration: 30000 })
   },
   recordMessage() {
     recorderManager.onStop((res) => {
       this.setData({ message: res.tempFilePath })
     })
-    recorderManager.onError(() => {})
+    recorderManager.onError(() => {}) // no fail callback: clears an earlier start's listener
     recorderManager.start({ duration: 600000 })
   },
   stopAll() {

@@ -8,7 +8,7 @@ Page({
     recorderManager.onStop(function (res) {
       that.setData({ path: res.tempFilePath });
     });
-    recorderManager.onError(function () {});
+    recorderManager.onError(function () {}); // no fail callback: clears an earlier start's listener
     recorderManager.start({ duration: 60000 });
   },
   end: function () {

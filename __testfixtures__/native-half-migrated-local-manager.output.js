@@ -14,7 +14,7 @@ Page({
     recorderManager2.onStop(function (res) {
       that.setData({ path: res.tempFilePath })
     })
-    recorderManager2.onError(() => {})
+    recorderManager2.onError(() => {}) // no fail callback: clears an earlier start's listener
     recorderManager2.start({ duration: 60000 })
   },
 

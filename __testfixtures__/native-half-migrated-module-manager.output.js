@@ -19,7 +19,7 @@ Page({
     recorderManager.onStop((res) => {
       this.setData({ shortPath: res.tempFilePath })
     })
-    recorderManager.onError(() => {})
+    recorderManager.onError(() => {}) // no fail callback: clears an earlier start's listener
     recorderManager.start({ duration: 60000 })
   },
 

@@ -8,7 +8,7 @@ export function startVoice(platform, page) {
   if (page.data.withVideo) camera.startRecord({ success: () => page.setData({ filming: true }) })
   const recorderManager = wx.getRecorderManager()
   recorderManager.onStop((res) => page.setData({ voice: res.tempFilePath }))
-  recorderManager.onError(() => {})
+  recorderManager.onError(() => {}) // no fail callback: clears an earlier start's listener
   recorderManager.start({ duration: 60000 })
 }
 

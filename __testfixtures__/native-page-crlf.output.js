@@ -7,7 +7,7 @@ Page({
     recorderManager.onStop(function (res) {
       that.setData({ file: res.tempFilePath })
     })
-    recorderManager.onError(function () {})
+    recorderManager.onError(function () {}) // no fail callback: clears an earlier start's listener
     recorderManager.start({ duration: 60000 })
   },
   onEnd: function () {

@@ -6,7 +6,7 @@ Page({
     qqRecorderManager.onStop((res) => {
       this.setData({ path: res.tempFilePath })
     })
-    qqRecorderManager.onError(() => {})
+    qqRecorderManager.onError(() => {}) // no fail callback: clears an earlier start's listener
     qqRecorderManager.start({ duration: 60000 })
   },
   stop() {

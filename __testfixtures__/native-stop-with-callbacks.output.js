@@ -9,7 +9,7 @@ Page({
     recorderManager.onStop((res) => {
       this.setData({ voice: res.tempFilePath })
     })
-    recorderManager.onError(() => {})
+    recorderManager.onError(() => {}) // no fail callback: clears an earlier start's listener
     recorderManager.start({ duration: 60000 })
   },
 

@@ -4,7 +4,7 @@ module.exports = {
   down(onVoice) {
     const recorderManager = getRecorderManager()
     recorderManager.onStop((res) => onVoice(res.tempFilePath))
-    recorderManager.onError(() => {})
+    recorderManager.onError(() => {}) // no fail callback: clears an earlier start's listener
     recorderManager.start({ duration: 60000 })
   },
   up() {

@@ -17,7 +17,7 @@ export default function Interview() {
     recorderManager.onStop((res) => {
       setQuestion(res.tempFilePath)
     })
-    recorderManager.onError(() => {})
+    recorderManager.onError(() => {}) // no fail callback: clears an earlier start's listener
     recorderManager.start({ duration: 60000 })
   }
 

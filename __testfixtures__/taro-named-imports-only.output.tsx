@@ -17,7 +17,7 @@ export default function Memo() {
       onTouchStart={() => {
         const recorderManager = getRecorderManager()
         recorderManager.onStop((res) => setMemo(res.tempFilePath))
-        recorderManager.onError(() => {})
+        recorderManager.onError(() => {}) // no fail callback: clears an earlier start's listener
         recorderManager.start({ duration: 60000 })
       }}
       onTouchEnd={() => {

@@ -14,7 +14,7 @@ export function startDraft(onSaved: (draft: VoiceDraft) => void): void {
     drafts.push(draft)
     onSaved(draft)
   })
-  recorderManager.onError(() => {})
+  recorderManager.onError(() => {}) // no fail callback: clears an earlier start's listener
   recorderManager.start({ duration: 60000 })
 }
 

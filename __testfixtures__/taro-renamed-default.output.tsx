@@ -5,7 +5,7 @@ export default function Mic(props: { onPath: (p: string) => void }) {
   function down() {
     const recorderManager = T.getRecorderManager()
     recorderManager.onStop((res) => props.onPath(res.tempFilePath))
-    recorderManager.onError(() => {})
+    recorderManager.onError(() => {}) // no fail callback: clears an earlier start's listener
     recorderManager.start({ duration: 60000 })
   }
   function up() {

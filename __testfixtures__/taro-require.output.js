@@ -6,7 +6,7 @@ module.exports = {
     recorderManager.onStop(function (res) {
       page.setState({ file: res.tempFilePath })
     })
-    recorderManager.onError(function () {})
+    recorderManager.onError(function () {}) // no fail callback: clears an earlier start's listener
     recorderManager.start({ duration: 60000 })
   },
   stop() {

@@ -7,7 +7,7 @@ export default function Memo() {
   const start = () => {
     const recorderManager = wx.getRecorderManager()
     recorderManager.onStop((res) => setFile(res.tempFilePath))
-    recorderManager.onError(() => {})
+    recorderManager.onError(() => {}) // no fail callback: clears an earlier start's listener
     recorderManager.start({ duration: 60000 })
   }
   const stop = () => wx.getRecorderManager().stop()

@@ -4,7 +4,7 @@ const recorderManager = wx.getRecorderManager()
 const recorder: Recorder = {
   start(onFile) {
     recorderManager.onStop((res) => onFile(res.tempFilePath))
-    recorderManager.onError(() => {})
+    recorderManager.onError(() => {}) // no fail callback: clears an earlier start's listener
     recorderManager.start({ duration: 60000 })
   },
   stop() {

@@ -164,9 +164,12 @@ function startLines(statement: any, options: StartOptions, manager: ManagerRef, 
       onError = guarded ?? noop(style);
     }
   }
-  lines.push(`${m}.onStop(${onStop})${semi}`);
+  // An empty listener still replaces the one an earlier start registered (SPEC §2), which
+  // would otherwise answer for this recording: the comment says why it is there.
+  const cleared = (what: string) => ` // no ${what} callback: clears an earlier start's listener`;
+  lines.push(`${m}.onStop(${onStop})${semi}${success || complete ? '' : cleared('success')}`);
   if (!complete && !named.fail) lines.push(...comments.of.fail);
-  lines.push(`${m}.onError(${onError})${semi}`);
+  lines.push(`${m}.onError(${onError})${semi}${fail || complete ? '' : cleared('fail')}`);
   lines.push(...comments.after);
   lines.push(`${m}.start({ duration: ${options.durationMs} })${semi}`);
   return lines;
