@@ -29,6 +29,8 @@ export interface FileFacts {
   existingManagers: ExistingManager[];
   /** `manager.onStop(...)`/`onError(...)` registrations the file already has, with their line. */
   existingListeners: Array<{ group: string; line: number; event: string }>;
+  /** `manager.start(...)` calls the file already has (half-migrated), per host group, with their line. */
+  managerStarts: Array<{ group: string; line: number }>;
   /** Names of functions and methods in this file that call stopRecord. */
   stoppingFunctions: Set<string>;
   hasComment: (start: number, end: number) => boolean;
@@ -68,7 +70,9 @@ function decide(site: Site, facts: FileFacts): Decision {
     const stop = analyzeStopOptions(site.call!, site.statement);
     if (!stop.ok) return skip(stop.reason);
     const notes: string[] = [NOTES.stopWhileIdleRaisesError, ...stop.notes];
-    if (!facts.groupsWithStart.has(hostGroup(site.host))) notes.push(NOTES.startedElsewhere);
+    const managerStart = facts.managerStarts.find((m) => m.group === hostGroup(site.host));
+    if (managerStart) notes.push(NOTES.stopsManagerRecording(managerStart.line));
+    else if (!facts.groupsWithStart.has(hostGroup(site.host))) notes.push(NOTES.startedElsewhere);
     return { site, action: 'convert', notes: [...new Set(notes)], ...(stop.callbacks.length > 0 ? { stopCallbacks: stop.callbacks } : {}) };
   }
 
@@ -80,10 +84,14 @@ function decide(site: Site, facts: FileFacts): Decision {
     return skip("the call is awaited, and this project's Taro (before 3.3.1) returns a Promise that settles when the recording ends, even with callbacks");
   }
   const listener = facts.existingListeners.find((l) => l.group === hostGroup(site.host));
-  if (listener) {
+  const ownStart = facts.managerStarts.find((m) => m.group === hostGroup(site.host));
+  // Listeners registered once (in onLoad) serve the file's own manager.start(): a converted
+  // or shimmed start would take them over. Without such a start they served no recording
+  // of this file, and registering at each start replaces them harmlessly (noted).
+  if (listener && ownStart) {
     // The shim registers its listeners at each start too, so it would take them over as well.
     return skip(
-      `this file already registers recorderManager.${listener.event} at line ${listener.line}; listeners replace each other, so a converted or shimmed startRecord would take that listener over: migrate this file by hand`,
+      `this file already registers recorderManager.${listener.event} at line ${listener.line} for its own start() at line ${ownStart.line}; listeners replace each other, so a converted or shimmed startRecord would take that listener over: migrate this file by hand`,
       true,
       false,
     );
@@ -102,6 +110,7 @@ function decide(site: Site, facts: FileFacts): Decision {
   if (awaited) notes.push(site.host.kind === 'global' ? NOTES.awaitWithCallbacks(site.host.name) : NOTES.awaitWithCallbacks('Taro'));
   if (!callbacks.success && !callbacks.fail && !callbacks.complete) notes.push(NOTES.promiseRejectionGone);
   notes.push(NOTES.listenersAreGlobal);
+  if (listener) notes.push(NOTES.replacesFileListener(listener.event, listener.line));
   if (site.host.kind === 'taro' || site.host.kind === 'taro-named') notes.push(NOTES.taroPlatformsWithoutRecorder);
   return { site, action: 'convert', notes: [...new Set(notes)], start: analysis.options };
 }
@@ -190,13 +199,38 @@ export function findExistingListeners(
     if (callee.type !== 'MemberExpression' || callee.computed) return;
     const event = callee.property.name;
     if (event !== 'onStop' && event !== 'onError') return;
-    const object = callee.object;
-    let group: string | null = null;
-    if (object.type === 'Identifier') group = managers.find((m) => m.name === object.name)?.group ?? null;
-    else group = isManagerCall(object, p);
+    const group = managerGroupOf(callee.object, p, managers, isManagerCall);
     if (group && !isRightBeforeStart(p)) found.push({ group, line: p.node.loc!.start.line, event });
   });
   return found;
+}
+
+/** `manager.start(...)` calls already in the file (half-migrated pages), other than our own pattern. */
+export function findManagerStarts(
+  j: JSCodeshift,
+  root: Collection<any>,
+  index: NodeIndex,
+  managers: ExistingManager[],
+  isManagerCall: (node: any, path: any) => string | null,
+): FileFacts['managerStarts'] {
+  const found: FileFacts['managerStarts'] = [];
+  if (!mentionsProperty(index, 'start')) return found;
+  root.find(j.CallExpression).forEach((p) => {
+    const callee: any = p.node.callee;
+    if (callee.type !== 'MemberExpression' || callee.computed || callee.property.name !== 'start') return;
+    const group = managerGroupOf(callee.object, p, managers, isManagerCall);
+    if (group) found.push({ group, line: p.node.loc!.start.line });
+  });
+  return found;
+}
+
+/** The host group of the manager `object` stands for: a binding, `this.recorderManager`, or `wx.getRecorderManager()`. */
+function managerGroupOf(object: any, path: any, managers: ExistingManager[], isManagerCall: (node: any, path: any) => string | null): string | null {
+  if (object.type === 'Identifier') return managers.find((m) => m.kind !== 'this-member' && m.name === object.name)?.group ?? null;
+  if (object.type === 'MemberExpression' && object.object.type === 'ThisExpression' && !object.computed) {
+    return managers.find((m) => m.kind === 'this-member' && m.name === `this.${object.property.name}`)?.group ?? null;
+  }
+  return isManagerCall(object, path);
 }
 
 /**

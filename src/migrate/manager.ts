@@ -17,6 +17,7 @@ import { Site } from './sites';
  * An existing binding (half-migrated files) is reused wherever it is visible.
  */
 export interface ExistingManager {
+  /** The expression that reaches it: a name, or `this.recorderManager` for one kept on the page. */
   name: string;
   group: string;
   /** The statement list (Program or BlockStatement) that declares it. */
@@ -25,7 +26,22 @@ export interface ExistingManager {
   topLevel: boolean;
   /** The scope (function or program) node that declares it. */
   scopeNode: any;
+  /**
+   * `binding`: a variable initialised with the manager. `assigned`: a module-level
+   * `let recorder = null` assigned the manager in a lifecycle hook (`onLoad`, `created`, ...),
+   * so it holds it by the time any handler runs. `this-member`: `this.recorderManager = ...`
+   * in a page's, component's or class's lifecycle hook; `owner` is that page (the
+   * `Page({...})` call) or class, whose methods see it as `this.recorderManager`.
+   */
+  kind: 'binding' | 'assigned' | 'this-member';
+  owner?: any;
 }
+
+/** Hooks that run before any event handler of the page or component they belong to. */
+const LIFECYCLE_HOOKS = new Set([
+  'onLoad', 'onShow', 'onReady', 'onLaunch', 'created', 'attached', 'ready', 'beforeMount', 'mounted', 'setup',
+  'componentWillMount', 'componentDidMount', 'constructor', 'onInit',
+]);
 
 export type Placement = 'module' | 'local';
 
@@ -44,6 +60,11 @@ export function findExistingManagers(j: JSCodeshift, root: Collection<any>, inde
     const host = resolveHost(callee.object, call, taroNames);
     if (!host || host.kind === 'foreign') return;
     const declarator = call.parent;
+    if (declarator?.node.type === 'AssignmentExpression' && declarator.node.right === call.node) {
+      const assigned = assignedManager(declarator, host, index);
+      if (assigned) found.push(assigned);
+      return;
+    }
     if (declarator?.node.type !== 'VariableDeclarator' || declarator.node.id.type !== 'Identifier') return;
     const declaration = declarator.parent;
     const container = declaration?.parent?.node;
@@ -57,9 +78,73 @@ export function findExistingManagers(j: JSCodeshift, root: Collection<any>, inde
       declarationEnd: declaration.node.end,
       topLevel: container.type === 'Program',
       scopeNode: call.scope?.node,
+      kind: 'binding',
     });
   });
   return found;
+}
+
+/**
+ * `recorder = wx.getRecorderManager()` or `this.recorderManager = wx.getRecorderManager()`
+ * inside a lifecycle hook: a manager the page holds before its handlers run.
+ */
+function assignedManager(assignment: ASTPath<any>, host: Host, index: NodeIndex): ExistingManager | null {
+  const hook = enclosingFunction(assignment);
+  if (!hook || !LIFECYCLE_HOOKS.has(functionName(hook) ?? '')) return null;
+  const left = assignment.node.left;
+  if (left.type === 'MemberExpression' && !left.computed && left.object.type === 'ThisExpression' && left.property.type === 'Identifier') {
+    const owner = ownerOf(hook);
+    if (!owner) return null;
+    const name = `this.${left.property.name}`;
+    // Assigned anything else anywhere: not a manager we can count on.
+    const others = index.of('AssignmentExpression').filter((n) => n !== assignment.node && n.left.type === 'MemberExpression' && n.left.object.type === 'ThisExpression' && n.left.property?.name === left.property.name);
+    if (others.length > 0) return null;
+    return { name, group: hostGroup(host), container: null, declarationEnd: assignment.node.end, topLevel: false, scopeNode: null, kind: 'this-member', owner };
+  }
+  if (left.type !== 'Identifier') return null;
+  const binding = assignment.scope?.lookup(left.name)?.getBindings()[left.name]?.[0];
+  const declaration = binding?.parent?.parent;
+  const declarator = binding?.parent?.node;
+  if (!declaration || declaration.parent?.node.type !== 'Program' || declarator?.type !== 'VariableDeclarator') return null;
+  if (declarator.init && !(declarator.init.type === 'NullLiteral' || (declarator.init.type === 'Identifier' && declarator.init.name === 'undefined'))) return null;
+  const assignments = index.of('AssignmentExpression').filter((n) => n.left.type === 'Identifier' && n.left.name === left.name);
+  if (assignments.length !== 1) return null;
+  return {
+    name: left.name,
+    group: hostGroup(host),
+    container: declaration.parent.node,
+    declarationEnd: declaration.node.end,
+    topLevel: true,
+    scopeNode: declaration.parent.node,
+    kind: 'assigned',
+  };
+}
+
+/** The nearest function around `path` that has its own `this` (arrows do not). */
+function enclosingFunction(path: ASTPath<any>): ASTPath<any> | null {
+  for (let p: ASTPath<any> | null = path.parent; p; p = p.parent) {
+    if (/Function|ObjectMethod|ClassMethod|ClassPrivateMethod/.test(p.node.type) && p.node.type !== 'ArrowFunctionExpression') return p;
+  }
+  return null;
+}
+
+function functionName(fn: ASTPath<any>): string | null {
+  const node = fn.node;
+  if ((node.type === 'ObjectMethod' || node.type === 'ClassMethod') && node.key?.type === 'Identifier') return node.key.name;
+  const parent = fn.parent?.node;
+  if ((parent?.type === 'ObjectProperty' || parent?.type === 'ClassProperty') && parent.key?.type === 'Identifier') return parent.key.name;
+  return null;
+}
+
+/** The page or component a method belongs to: the `Page({...})`/`Component({...})` call, or the class body. */
+function ownerOf(fn: ASTPath<any>): any | null {
+  for (let p: ASTPath<any> | null = fn.parent; p; p = p.parent) {
+    const node = p.node;
+    if (node.type === 'ClassBody') return node;
+    if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && ['Page', 'Component', 'App'].includes(node.callee.name)) return node;
+    if (/Function/.test(node.type)) return null;
+  }
+  return null;
 }
 
 function isReassigned(index: NodeIndex, name: string): boolean {
@@ -75,6 +160,18 @@ export function mentionsProperty(index: NodeIndex, name: string): boolean {
 export function visibleExistingManager(site: Site, existing: ExistingManager[]): ExistingManager | null {
   for (const manager of existing) {
     if (manager.group !== hostGroup(site.host)) continue;
+    if (manager.kind === 'this-member') {
+      // A method of the same page, reached with the page as `this`, and not the hook itself.
+      const fn = enclosingFunction(site.member);
+      if (fn && ownerOf(fn) === manager.owner && !LIFECYCLE_HOOKS.has(functionName(fn) ?? '')) return manager;
+      continue;
+    }
+    if (manager.kind === 'assigned') {
+      // Inside a handler (it runs after the hook that assigned it), never in a hook itself.
+      const fn = enclosingFunction(site.member);
+      if (fn && !LIFECYCLE_HOOKS.has(functionName(fn) ?? '') && site.member.scope?.lookup(manager.name)?.isGlobal) return manager;
+      continue;
+    }
     const scope = site.member.scope?.lookup(manager.name);
     if (!scope) continue;
     const enclosing = enclosingContainers(site.member);

@@ -1,6 +1,6 @@
 import { Edit, applyEdits } from './edits';
 import { Host, findTaroModuleNames, resolveHost } from './hosts';
-import { Decision, decideAll, findExistingListeners, findStoppingFunctions } from './decide';
+import { Decision, decideAll, findExistingListeners, findManagerStarts, findStoppingFunctions } from './decide';
 import { findJsSdkEvidence } from './jssdk';
 import {
   ExistingManager,
@@ -66,15 +66,18 @@ export function migrateScript(source: string, filePath: string, options: Migrate
     typescript: isTypeScript,
   };
   const existingManagers = findExistingManagers(j, root, index, taroNames);
+  // `wx.getRecorderManager()` used directly: the host group of the manager it returns.
+  const isManagerCall = (node: any, path: any): string | null => {
+    if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression') return null;
+    if (node.callee.property.name !== 'getRecorderManager') return null;
+    const host = resolveHost(node.callee.object, path, taroNames);
+    return host && host.kind !== 'foreign' ? hostGroup(host) : null;
+  };
   const decisions = decideAll(sites, {
     jsSdkSign: jsSdk?.sign ?? null,
     existingManagers,
-    existingListeners: findExistingListeners(j, root, index, existingManagers, (node, path) => {
-      if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression') return null;
-      if (node.callee.property.name !== 'getRecorderManager') return null;
-      const host = resolveHost(node.callee.object, path, taroNames);
-      return host && host.kind !== 'foreign' ? hostGroup(host) : null;
-    }),
+    existingListeners: findExistingListeners(j, root, index, existingManagers, isManagerCall),
+    managerStarts: findManagerStarts(j, root, index, existingManagers, isManagerCall),
     stoppingFunctions: findStoppingFunctions(sites),
     hasComment: (start, end) => comments.some((c) => c.start > start && c.end < end),
     typescript: isTypeScript,

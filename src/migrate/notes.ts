@@ -29,6 +29,10 @@ export const NOTES = {
     'the recorder manager is one global object and each onStop/onError replaces the last: code elsewhere that registers its own listeners (another page) takes them over',
   secondStartReplacesListeners:
     'a second start while recording now re-registers the listeners, so the running recording ends in the latest call\'s callbacks',
+  replacesFileListener: (event: string, line: number) =>
+    `this file registers recorderManager.${event} once at line ${line}; each converted start now registers its own listeners, replacing that one for the rest of the page's life (it served no recording of this file: nothing here calls the manager's start())`,
+  stopsManagerRecording: (line: number) =>
+    `this file starts the recording with the manager's start() (line ${line}), which the old stopRecord() never stopped (a different recorder): now it does, as the code meant`,
   awaitWithCallbacks: (host: string) =>
     `with callbacks, ${host}.startRecord returned undefined, so this await went on at once and a failure never reached a catch: the await is gone and the code after it runs right after start(), as it effectively did`,
 } as const;
