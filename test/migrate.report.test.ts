@@ -55,6 +55,8 @@ describe('reasons for sites left alone', () => {
     ['jssdk-ready-only.input.js', [/JS-SDK web page \(wx\.ready found at line 1\)/, /JS-SDK/]],
     ['jssdk-weixinjsbridge.input.js', [/JS-SDK web page \(WeixinJSBridge found at line 5\)/, /JS-SDK/]],
     ['jssdk-weak-dom-signs.input.js', [/JS-SDK web page \(browser global document/, /JS-SDK web page/]],
+    ['jssdk-h5-bridge-adapter.input.js', [/JS-SDK web page \(wx\.onMenuShareAppMessage found at line 19\)/, /JS-SDK/]],
+    ['jssdk-only-member-share.input.js', [/JS-SDK web page \(wx\.updateAppMessageShareData found at line 3\)/, /JS-SDK/]],
     ['foreign-hosts.input.js', [/Alipay/, /Douyin/, /Douyin/, /uni-app/, /uni-app/]],
     ['test-mocks-assignments.input.js', [/assigned or deleted/, /assigned or deleted/, /assigned or deleted/]],
     ['native-half-migrated-listener-in-onload.input.js', [/already registers recorderManager\.onStop at line 7/, /kept on the old API/]],

@@ -12,9 +12,14 @@ export interface JsSdkEvidence {
 }
 
 const SDK_PACKAGES = /(^|\/)(jweixin|weixin-js-sdk|jweixin-module|weixin-jsapi)([-.\d]*(\.js)?)?$|^@wecom\/jssdk/;
+/** `wx.` members that exist only in the JS-SDK (called or referenced); mini programs have none of them. */
 const SDK_ONLY_WX_METHODS = new Set([
   'config', 'ready', 'error', 'checkJsApi', 'onVoiceRecordEnd', 'uploadVoice', 'downloadVoice', 'translateVoice',
   'onVoicePlayEnd', 'updateAppMessageShareData', 'updateTimelineShareData', 'chooseWXPay',
+  'onMenuShareAppMessage', 'onMenuShareTimeline', 'onMenuShareQQ', 'onMenuShareWeibo', 'onMenuShareQZone',
+  'scanQRCode', 'getLocalImgData', 'uploadImage', 'downloadImage', 'hideOptionMenu', 'showOptionMenu',
+  'hideMenuItems', 'showMenuItems', 'hideAllNonBaseMenuItem', 'showAllNonBaseMenuItem', 'closeWindow',
+  'miniProgram', 'openProductSpecificView', 'addCard', 'chooseCard', 'openCard', 'openEnterpriseChat',
 ]);
 const SDK_ONLY_NAMES = new Set(['jsApiList', 'localId', 'serverId', 'WeixinJSBridge']);
 const MINI_PROGRAM_ENTRY_CALLS = new Set(['Page', 'Component', 'App', 'getApp']);
@@ -78,11 +83,14 @@ function hasMiniProgramSign(index: NodeIndex): boolean {
   return taro || index.of('Identifier').some((n) => n.name === 'Taro');
 }
 
-/** DOM, jQuery and alert() only count when nothing says "mini program". */
+/** Browser globals (and Alipay H5's `ap`): a page that uses them runs in a browser. */
+const BROWSER_GLOBALS = new Set(['document', 'window', 'navigator', 'location', 'localStorage', 'sessionStorage', 'ap']);
+
+/** DOM, browser globals, jQuery and alert() only count when nothing says "mini program". */
 function findWeakSign(index: NodeIndex): JsSdkEvidence | null {
   for (const node of index.of('MemberExpression')) {
     const object: any = node.object;
-    if (object.type === 'Identifier' && (object.name === 'document' || object.name === 'window')) {
+    if (object.type === 'Identifier' && BROWSER_GLOBALS.has(object.name)) {
       return at(node, `browser global ${object.name}`);
     }
   }
