@@ -12,9 +12,7 @@ Page({
   },
   stopWithCallback() {
     recorderManager.stop()
-    const onStopRecordSuccess = function (res) {
-      console.log(res.tempFilePath)
-    }
-    onStopRecordSuccess({ errMsg: 'stopRecord:ok' })
+    const res = { errMsg: 'stopRecord:ok' }
+    console.log(res.tempFilePath)
   },
 })

@@ -14,7 +14,7 @@ import { StopCallback, analyzeStopOptions } from './stop-options';
  * must be stopped through the same API.
  */
 export type Decision =
-  | { site: Site; action: 'convert'; notes: string[]; start?: StartOptions; stopCallbacks?: StopCallback[] }
+  | { site: Site; action: 'convert'; notes: string[]; start?: StartOptions; stopCallbacks?: StopCallback[]; inlineStopCallback?: boolean }
   /** Pointed at the runtime shim, which keeps the old semantics exactly (shim/src/index.ts). */
   | { site: Site; action: 'shim'; reason: string; notes: string[] }
   /**
@@ -73,7 +73,12 @@ function decide(site: Site, facts: FileFacts): Decision {
     const managerStart = facts.managerStarts.find((m) => m.group === hostGroup(site.host));
     if (managerStart) notes.push(NOTES.stopsManagerRecording(managerStart.line));
     else if (!facts.groupsWithStart.has(hostGroup(site.host))) notes.push(NOTES.startedElsewhere);
-    return { site, action: 'convert', notes: [...new Set(notes)], ...(stop.callbacks.length > 0 ? { stopCallbacks: stop.callbacks } : {}) };
+    return {
+      site,
+      action: 'convert',
+      notes: [...new Set(notes)],
+      ...(stop.callbacks.length > 0 ? { stopCallbacks: stop.callbacks, inlineStopCallback: stop.inline === true } : {}),
+    };
   }
 
   const awaited = site.usage === 'awaited-statement';

@@ -124,7 +124,7 @@ export function migrateScript(source: string, filePath: string, options: Migrate
       edits.push(startEdit(statementPath.node, inList, decision.start, planner.forStart(site, inList), ctx));
       for (const r of decision.start.rewrites) edits.push({ start: r.start, end: r.end, build: () => r.text });
     } else if (decision.stopCallbacks) {
-      edits.push(stopWithCallbacksEdit(site.statement!.node, decision.stopCallbacks, planner.forStop(site), ctx));
+      edits.push(stopWithCallbacksEdit(site.statement!.node, decision.stopCallbacks, planner.forStop(site), ctx, decision.inlineStopCallback));
     } else {
       edits.push(stopEdit(site.call!.node, planner.forStop(site), ctx));
     }

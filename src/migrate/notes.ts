@@ -33,6 +33,8 @@ export const NOTES = {
     `this file registers recorderManager.${event} once at line ${line}; each converted start now registers its own listeners, replacing that one for the rest of the page's life (it served no recording of this file: nothing here calls the manager's start())`,
   stopsManagerRecording: (line: number) =>
     `this file starts the recording with the manager's start() (line ${line}), which the old stopRecord() never stopped (a different recorder): now it does, as the code meant`,
+  stopFailNeverRan:
+    "stopRecord's fail callback is gone: stopRecord answered 'stopRecord:ok' even when nothing recorded, so it never ran, and stop() has no failure callback",
   awaitWithCallbacks: (host: string) =>
     `with callbacks, ${host}.startRecord returned undefined, so this await went on at once and a failure never reached a catch: the await is gone and the code after it runs right after start(), as it effectively did`,
 } as const;

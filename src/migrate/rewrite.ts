@@ -29,7 +29,7 @@ export interface RewriteContext {
  * `stopRecord({ success, complete })` as the last statement of its function: `stop()`,
  * then the callbacks with the old answer, `complete` in a `finally` as the old API ran it.
  */
-export function stopWithCallbacksEdit(statement: any, callbacks: StopCallback[], manager: ManagerRef, ctx: RewriteContext): Edit {
+export function stopWithCallbacksEdit(statement: any, callbacks: StopCallback[], manager: ManagerRef, ctx: RewriteContext, inline = false): Edit {
   return {
     start: statement.start,
     end: statement.end,
@@ -41,10 +41,16 @@ export function stopWithCallbacksEdit(statement: any, callbacks: StopCallback[],
       // Comments written in the options but outside the callbacks stand above the stop.
       const loose = looseComments(statement, callbacks, ctx).map((c) => ctx.source.slice(c.start, c.end));
       const lines = [...loose, `${manager.expression}.stop()${semi}`];
+      if (inline) {
+        lines.push(...inlineBody(callbacks[0], answer, indent, ctx, render));
+        return lines.join(style.eol + indent);
+      }
       const calls: Partial<Record<StopCallback['key'], string>> = {};
       for (const cb of callbacks) {
         const name = ctx.names.allocate(cb.key === 'success' ? 'onStopRecordSuccess' : 'onStopRecordComplete');
-        lines.push(`${style.declKeyword} ${name} = ${callbackText(cb, indent, ctx, render)}${semi}`);
+        // In TypeScript the callback loses the call's contextual type: its parameter gets the answer's.
+        const type = ctx.typescript && cb.value.params.length > 0 && !cb.value.params[0].typeAnnotation ? `: (res: { errMsg: string }) => void` : '';
+        lines.push(`${style.declKeyword} ${name}${type} = ${callbackText(cb, indent, ctx, render)}${semi}`);
         calls[cb.key] = `${name}(${cb.value.params.length > 0 ? answer : ''})${semi}`;
       }
       if (calls.success && calls.complete) {
@@ -55,6 +61,29 @@ export function stopWithCallbacksEdit(statement: any, callbacks: StopCallback[],
       return lines.join(style.eol + indent);
     },
   };
+}
+
+/** The callback's statements, to follow `stop()`; its parameter, if it reads it, becomes a constant holding the answer. */
+function inlineBody(cb: StopCallback, answer: string, indent: string, ctx: RewriteContext, render: Render): string[] {
+  const { style, source } = ctx;
+  const semi = style.semicolons ? ';' : '';
+  const fn = cb.value;
+  const lines: string[] = [];
+  const param = fn.params[0];
+  if (param) {
+    const type = param.typeAnnotation ? render(param.typeAnnotation.start, param.typeAnnotation.end) : '';
+    lines.push(`${style.declKeyword} ${param.name}${type} = ${answer}${semi}`);
+  }
+  if (fn.body.type !== 'BlockStatement') {
+    lines.push(`${render(fn.body.start, fn.body.end)}${semi}`);
+    return lines;
+  }
+  const body = render(fn.body.start + 1, fn.body.end - 1).replace(/^[ \t]*\r?\n/, '').replace(/\s+$/, '');
+  if (body === '') return lines;
+  const from = lineIndent(source, fn.body.body[0]?.start ?? fn.body.start);
+  const text = body.includes('\n') ? reindent(body, from, indent).replace(/^[ \t]+/, '') : body.trim();
+  lines.push(text);
+  return lines;
 }
 
 /**
