@@ -1,13 +1,6 @@
+// 语音留言：安卓上最多录 20 分钟（旧接口的 duration 单位是秒，最多 600）
 Page({
-  data: { memo: '', message: '' },
-  recordMemo() {
-    wx.startRecord({
-      duration: 30,
-      success: (res) => {
-        this.setData({ memo: res.tempFilePath })
-      }
-    })
-  },
+  data: { message: '' },
   recordMessage() {
     wx.startRecord({
       duration: 1200,
@@ -16,7 +9,7 @@ Page({
       }
     })
   },
-  stopAll() {
+  sendMessage() {
     wx.stopRecord()
   }
 })

@@ -1,14 +1,8 @@
+// 语音留言：安卓上最多录 20 分钟（旧接口的 duration 单位是秒，最多 600）
 const recorderManager = wx.getRecorderManager()
 
 Page({
-  data: { memo: '', message: '' },
-  recordMemo() {
-    recorderManager.onStop((res) => {
-      this.setData({ memo: res.tempFilePath })
-    })
-    recorderManager.onError(() => {}) // no fail callback: clears an earlier start's listener
-    recorderManager.start({ duration: 30000 })
-  },
+  data: { message: '' },
   recordMessage() {
     recorderManager.onStop((res) => {
       this.setData({ message: res.tempFilePath })
@@ -16,7 +10,7 @@ Page({
     recorderManager.onError(() => {}) // no fail callback: clears an earlier start's listener
     recorderManager.start({ duration: 600000 })
   },
-  stopAll() {
+  sendMessage() {
     recorderManager.stop()
   }
 })

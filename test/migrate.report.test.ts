@@ -109,6 +109,7 @@ describe('shimmed sites', () => {
     ['shim-errmsg-passed-on.input.js', [['shimmed', /uses errMsg in a way this tool cannot check/], ['converted', null]]],
     ['shim-options-variable.input.js', [['shimmed', /options object recordOptions is not declared right before the call/], ['converted', null]]],
     ['shim-promisify.input.js', [['shimmed', /used as a value, not called/], ['shimmed', /shimmed with the startRecord at line \d+/], ['converted', null]]],
+    ['shim-two-start-sites-different-callbacks.input.js', [['shimmed', /starts recordings with different callbacks \(also at line 12\)/], ['shimmed', /also at line 4/], ['converted', null]]],
     ['shim-stop-callbacks-not-last.input.js', [['shimmed', /shimmed with the stopRecord at line 6/], ['shimmed', /callbacks ran after the code that follows the call/]]],
   ];
   test.each(cases)('%s', (fixture, expected) => {

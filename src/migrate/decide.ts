@@ -41,9 +41,52 @@ export interface FileFacts {
   taroAlwaysPromise: boolean;
 }
 
-export function decideAll(sites: Site[], facts: FileFacts, useShim: boolean): Decision[] {
-  const decisions = sites.map((site) => decide(site, facts));
+export function decideAll(sites: Site[], facts: FileFacts, useShim: boolean, source = ''): Decision[] {
+  const decisions = separateRecordingsApart(sites.map((site) => decide(site, facts)), source);
   return keepGroupsOnOneApi(decisions, useShim);
+}
+
+/**
+ * Two start sites of one host with different callbacks (a memo button and a reply button):
+ * a tap on one while the other records failed with "audio is recording" and the first
+ * recording went on with its own callbacks. Converted, the failed start registers its
+ * listeners first and takes the running recording over (the memo is handled as a reply).
+ * The shim keeps each recording's callbacks apart (its session token), so those starts go
+ * there (SPEC §6). Sites with the same callback text are one recording's, wherever they are.
+ */
+function separateRecordingsApart(decisions: Decision[], source: string): Decision[] {
+  const byGroup = new Map<string, Array<Decision & { action: 'convert' }>>();
+  for (const d of decisions) {
+    if (d.action !== 'convert' || !d.start) continue;
+    const group = hostGroup(d.site.host);
+    byGroup.set(group, [...(byGroup.get(group) ?? []), d]);
+  }
+  const apart = new Set<Decision>();
+  for (const starts of byGroup.values()) {
+    const texts = new Set(starts.map((d) => callbacksText(d.start!, source)));
+    if (texts.size > 1) starts.forEach((d) => apart.add(d));
+  }
+  if (apart.size === 0) return decisions;
+  return decisions.map((d) => {
+    if (!apart.has(d)) return d;
+    const others = [...apart].filter((o) => o !== d).map((o) => o.site.line);
+    return {
+      site: d.site,
+      action: 'skip',
+      blocksGroup: true,
+      shimmable: true,
+      reason: `this file starts recordings with different callbacks (also at line ${others.join(', ')}): converted, a start tapped while another records would take over that recording's listeners; the shim keeps each recording's callbacks apart`,
+    };
+  });
+}
+
+function callbacksText(options: StartOptions, source: string): string {
+  return (['success', 'fail', 'complete'] as const)
+    .map((key) => {
+      const cb = options.callbacks[key];
+      return cb ? `${key}:${source.slice(cb.value.start, cb.value.end).replace(/\s+/g, ' ')}` : '';
+    })
+    .join('|');
 }
 
 function decide(site: Site, facts: FileFacts): Decision {
@@ -114,7 +157,7 @@ function decide(site: Site, facts: FileFacts): Decision {
   const notes = [NOTES.silkBecomesAac, ...analysis.options.notes];
   if (awaited) notes.push(site.host.kind === 'global' ? NOTES.awaitWithCallbacks(site.host.name) : NOTES.awaitWithCallbacks('Taro'));
   if (!callbacks.success && !callbacks.fail && !callbacks.complete) notes.push(NOTES.promiseRejectionGone);
-  notes.push(NOTES.listenersAreGlobal);
+  notes.push(NOTES.listenersAreGlobal, NOTES.quickStopMayBeLost);
   if (listener) notes.push(NOTES.replacesFileListener(listener.event, listener.line));
   if (site.host.kind === 'taro' || site.host.kind === 'taro-named') notes.push(NOTES.taroPlatformsWithoutRecorder);
   return { site, action: 'convert', notes: [...new Set(notes)], start: analysis.options };
@@ -185,8 +228,14 @@ function shimReason(reason: string): string {
   return reason.replace(/:? \(?not converted yet\)?$/, '').replace(/\s*\(not converted yet\)/, '');
 }
 
+/** Notes a stop keeps whatever API runs it (the path it never received). */
+function stopNotesOf(site: Site): string[] {
+  const analysis = site.call ? analyzeStopOptions(site.call, site.statement) : null;
+  return analysis?.ok === false && analysis.readsPath ? [NOTES.stopHasNoPath] : [];
+}
+
 function shimNotes(site: Site): string[] {
-  return site.api === 'startRecord' ? [NOTES.silkBecomesAac, NOTES.shimListeners] : [NOTES.shimStopsOnlyShimRecordings];
+  return site.api === 'startRecord' ? [NOTES.silkBecomesAac, NOTES.shimListeners] : [NOTES.shimStopsOnlyShimRecordings, ...stopNotesOf(site)];
 }
 
 /** Listener registrations already in the file: `m.onStop(...)` on a manager binding or call. */

@@ -83,7 +83,7 @@ export function migrateScript(source: string, filePath: string, options: Migrate
     typescript: isTypeScript,
     groupsWithStart: new Set(sites.filter((s) => s.api === 'startRecord').map((s) => hostGroup(s.host))),
     taroAlwaysPromise: taroStartRecordAlwaysPromise(options.taroVersion),
-  }, options.shim !== false);
+  }, options.shim !== false, source);
 
   // Functions imported by name need `getRecorderManager` from somewhere, and their
   // declarations change once every use is converted.

@@ -22,7 +22,9 @@ export const NOTES = {
   stopHasNoPath:
     "stopRecord's success never received tempFilePath (it was always undefined) and still does not: the file arrives in onStop",
   shimListeners:
-    'the shim records through getRecorderManager(): at each start it registers its own onStop/onError, so listeners that other code registered once (another page) are taken over',
+    'the shim records through getRecorderManager(): at each start it registers its own onStart/onStop/onError, so listeners that other code registered once (another page) are taken over',
+  quickStopMayBeLost:
+    'a stop() issued right after start(), before onStart (about 300 ms: a quick tap on hold-to-talk), may be lost on some devices, where stopRecord() stopped it; the recording then runs to its limit (the shim re-issues such a stop)',
   shimStopsOnlyShimRecordings:
     "the shim's stopRecord stops recordings the shim started: if the startRecord it stops lives in another file, that one must be shimmed too (see its entry in this report)",
   listenersAreGlobal:

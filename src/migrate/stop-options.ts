@@ -24,7 +24,8 @@ export type StopAnalysis =
    * (nothing in it depends on being a function of its own), which reads best.
    */
   | { ok: true; callbacks: StopCallback[]; notes: string[]; inline?: boolean }
-  | { ok: false; reason: string };
+  /** `readsPath`: a callback reads `res.tempFilePath`, which was never there (noted wherever the site goes). */
+  | { ok: false; reason: string; readsPath?: boolean };
 
 export function analyzeStopOptions(call: ASTPath<any>, statement: ASTPath<any> | null): StopAnalysis {
   const args = call.node.arguments;
@@ -58,7 +59,11 @@ export function analyzeStopOptions(call: ASTPath<any>, statement: ASTPath<any> |
   }
   if (callbacks.length === 0) return { ok: true, callbacks, notes: [] };
   if (!statement || !isLastInItsFunction(statement)) {
-    return { ok: false, reason: "stopRecord's callbacks ran after the code that follows the call; converted they would run before it (not converted yet)" };
+    return {
+      ok: false,
+      reason: "stopRecord's callbacks ran after the code that follows the call; converted they would run before it (not converted yet)",
+      readsPath: notes.has(NOTES.stopHasNoPath),
+    };
   }
   return { ok: true, callbacks, notes: [...notes], inline: callbacks.length === 1 && canInline(callbacks[0], statement) };
 }

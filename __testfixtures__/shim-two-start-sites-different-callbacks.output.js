@@ -1,0 +1,26 @@
+const { startRecord } = require('./startrecord-shim')
+
+const recorderManager = wx.getRecorderManager()
+
+Page({
+  data: { memo: '', message: '' },
+  recordMemo() {
+    startRecord({
+      duration: 30,
+      success: (res) => {
+        this.setData({ memo: res.tempFilePath })
+      }
+    })
+  },
+  recordMessage() {
+    startRecord({
+      duration: 1200,
+      success: (res) => {
+        this.setData({ message: res.tempFilePath })
+      }
+    })
+  },
+  stopAll() {
+    recorderManager.stop()
+  }
+})
