@@ -1,10 +1,10 @@
 import Taro, { Component } from '@tarojs/taro'
 import { View, Button } from '@tarojs/components'
-import { startRecord } from './startrecord-shim'
+import { startRecordPromise } from './startrecord-shim'
 
 export default class Recorder extends Component {
   record = () => {
-    return startRecord({})
+    return startRecordPromise({})
   }
 
   render() {

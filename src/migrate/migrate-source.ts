@@ -47,10 +47,14 @@ export function migrateSource(source: string, filePath: string, options: Migrate
  * One script: parse -> find sites -> decide per site -> edit -> verify. `filePath`'s
  * extension picks the parser (SFC blocks pass a virtual path ending in their `lang`).
  */
-export function migrateScript(source: string, filePath: string, options: MigrateOptions = {}): MigrationResult {
+export function migrateScript(source: string, filePath: string, givenOptions: MigrateOptions = {}): MigrationResult {
   if (!mightContainLegacyCalls(source)) return { output: source, changed: false, sites: [] };
   const { j, root, index, comments } = parseFile(source, filePath);
   const taroNames = findTaroModuleNames(index);
+  // `import { Component } from '@tarojs/taro'` exists in Taro 1.x/2.x only: when the project
+  // does not say its version, the file does.
+  const options: MigrateOptions =
+    givenOptions.taroVersion === undefined && importsClassicTaroComponent(index) ? { ...givenOptions, taroVersion: '2.x' } : givenOptions;
   const named = findNamedBindings(index, taroNames);
   const sites = findSites(root, index, taroNames, named, source);
   const reports: SiteReport[] = [];
@@ -256,6 +260,12 @@ function shimNeeds(decisions: Decision[], taroAlwaysPromise: boolean): ShimNeeds
 function shimExportFor(site: Site, taroAlwaysPromise: boolean): ShimExport {
   const taro = site.host.kind === 'taro' || site.host.kind === 'taro-named';
   return taro && taroAlwaysPromise && site.api === 'startRecord' ? 'startRecordPromise' : site.api;
+}
+
+function importsClassicTaroComponent(index: NodeIndex): boolean {
+  return index
+    .of('ImportDeclaration')
+    .some((n) => n.source.value === '@tarojs/taro' && (n.specifiers ?? []).some((s: any) => s.type === 'ImportSpecifier' && s.imported?.name === 'Component'));
 }
 
 /** `import { getRecorderManager } from '@tarojs/taro'` already in the file: its local name. */

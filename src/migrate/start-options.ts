@@ -149,14 +149,14 @@ type CallbackAnalysis = { callback: Callback; notes: string[]; rewrites: TextRew
 function analyzeCallback(key: CallbackKey, property: any, call: ASTPath<any>, typescript: boolean): CallbackAnalysis {
   if (property.type === 'ObjectMethod') {
     if (property.kind !== 'method') return { reason: `${key} is a getter or setter` };
-    return analyzeFunction(key, property, property, 'method', typescript);
+    return analyzeFunction(key, property, property, 'method', typescript, delegateResolver(call, false));
   }
   const value = property.value;
   switch (value.type) {
     case 'ArrowFunctionExpression':
-      return analyzeFunction(key, property, value, 'arrow', typescript);
+      return analyzeFunction(key, property, value, 'arrow', typescript, delegateResolver(call, true));
     case 'FunctionExpression':
-      return analyzeFunction(key, property, value, 'function', typescript);
+      return analyzeFunction(key, property, value, 'function', typescript, delegateResolver(call, false));
     default:
       return analyzeReference(key, property, value, call, typescript);
   }
@@ -186,7 +186,23 @@ function analyzeReference(key: CallbackKey, property: any, value: any, call: AST
   return { ...analysis, callback: { ...analysis.callback, value, form: 'reference', declared: fn } };
 }
 
-function analyzeFunction(key: CallbackKey, property: any, fn: any, form: Callback['form'], typescript: boolean): CallbackAnalysis {
+/**
+ * Finds the function a callback hands its result to (`res => this.upload(res)`,
+ * `function (res) { save(res) }`), so that what that function reads can be checked like
+ * the callback itself (SPEC §6). `this.x` counts only from an arrow, whose `this` is the
+ * method's around the call.
+ */
+type DelegateResolver = (callee: any) => any | null;
+
+function delegateResolver(call: ASTPath<any>, arrow: boolean): DelegateResolver {
+  return (callee) => {
+    if (callee.type !== 'Identifier' && !(arrow && callee.type === 'MemberExpression' && callee.object.type === 'ThisExpression')) return null;
+    const resolved = resolveCallbackReference(callee, call);
+    return resolved && 'fn' in resolved ? resolved.fn : null;
+  };
+}
+
+function analyzeFunction(key: CallbackKey, property: any, fn: any, form: Callback['form'], typescript: boolean, delegate: DelegateResolver = () => null): CallbackAnalysis {
   if (fn.generator) return { reason: `the ${key} callback is a generator` };
   if (form !== 'arrow' && usesArguments(fn.body)) return { reason: `the ${key} callback reads \`arguments\`` };
   const callback: Callback = { key, property, value: fn, form };
@@ -203,7 +219,7 @@ function analyzeFunction(key: CallbackKey, property: any, fn: any, form: Callbac
     // complete is called from both listeners with two different result types.
     return { reason: 'the complete callback takes a parameter, which would need a type for both results (not converted yet)' };
   }
-  return withRewrites(analyzeResultUses(key, param.name, fn, callback), typeRewrite);
+  return withRewrites(analyzeResultUses(key, param.name, fn, callback, delegate), typeRewrite);
 }
 
 function withRewrites(analysis: CallbackAnalysis, extra: TextRewrite[]): CallbackAnalysis {
@@ -249,8 +265,25 @@ function analyzeDestructuredResult(key: CallbackKey, pattern: any, callback: Cal
   return { reason: `the ${key} callback destructures ${fields.join(', ')} from its result, which differs in the new API` };
 }
 
+/**
+ * `this.upload(res)`: the function of this file it is handed to reads only what both APIs
+ * give alike (`res.tempFilePath` from a success; logging). That function is not edited
+ * (other code may call it), so it must need no rewrite.
+ */
+function readsOnlyTheSharedPath(key: CallbackKey, call: any, argument: any, delegate: DelegateResolver): boolean {
+  const target = delegate(call.callee);
+  const index = call.arguments.indexOf(argument);
+  const param = target?.params?.[index];
+  if (!target || param?.type !== 'Identifier' || param.typeAnnotation || target.generator) return false;
+  return findUses(target.body, param.name).every((use) => {
+    const parent = use.ancestors[0];
+    if (parent.type === 'MemberExpression' && parent.object === use.node && !parent.computed) return key === 'success' && parent.property.name === 'tempFilePath';
+    return isConsoleArgument(use.node, parent);
+  });
+}
+
 /** What a callback does with its result argument, use by use. */
-function analyzeResultUses(key: CallbackKey, name: string, fn: any, callback: Callback): CallbackAnalysis {
+function analyzeResultUses(key: CallbackKey, name: string, fn: any, callback: Callback, delegate: DelegateResolver = () => null): CallbackAnalysis {
   const notes = new Set<string>();
   const rewrites: TextRewrite[] = [];
   for (const use of findUses(fn.body, name)) {
@@ -279,6 +312,7 @@ function analyzeResultUses(key: CallbackKey, name: string, fn: any, callback: Ca
       notes.add(key === 'success' ? NOTES.successResultLogged : NOTES.errorTextChanges);
       continue;
     }
+    if (parent.type === 'CallExpression' && parent.callee !== use.node && readsOnlyTheSharedPath(key, parent, use.node, delegate)) continue;
     return { reason: `the ${key} callback passes its result on as a whole, and the result's shape differs in the new API (not converted yet)` };
   }
   return { callback, notes: [...notes], rewrites };

@@ -5,8 +5,9 @@
  * An unknown version means a current Taro.
  */
 export function taroStartRecordAlwaysPromise(version: string | undefined): boolean {
-  const parsed = version ? /(\d+)\.(\d+)(?:\.(\d+))?/.exec(version) : null;
+  const parsed = version ? /(\d+)\.(\d+|x)(?:\.(\d+))?/.exec(version) : null;
   if (!parsed) return false;
+  if (parsed[2] === 'x') return Number(parsed[1]) < 3;
   const [major, minor, patch] = [Number(parsed[1]), Number(parsed[2]), Number(parsed[3] ?? 0)];
   return major < 3 || (major === 3 && (minor < 3 || (minor === 3 && patch < 1)));
 }
