@@ -51,10 +51,9 @@ export function migrateScript(source: string, filePath: string, givenOptions: Mi
   if (!mightContainLegacyCalls(source)) return { output: source, changed: false, sites: [] };
   const { j, root, index, comments } = parseFile(source, filePath);
   const taroNames = findTaroModuleNames(index);
-  // `import { Component } from '@tarojs/taro'` exists in Taro 1.x/2.x only: when the project
-  // does not say its version, the file does.
-  const options: MigrateOptions =
-    givenOptions.taroVersion === undefined && importsClassicTaroComponent(index) ? { ...givenOptions, taroVersion: '2.x' } : givenOptions;
+  // `import { Component } from '@tarojs/taro'` exists in Taro 1.x/2.x only (3.x and later
+  // do not export it): the file itself says which Taro it is written for.
+  const options: MigrateOptions = importsClassicTaroComponent(index) ? { ...givenOptions, taroVersion: '2.x' } : givenOptions;
   const named = findNamedBindings(index, taroNames);
   const sites = findSites(root, index, taroNames, named, source);
   const reports: SiteReport[] = [];
