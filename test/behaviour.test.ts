@@ -75,6 +75,24 @@ function fixtureCases(): Case[] {
     }));
 }
 
+/** The realistic corpus (test/corpus): every file the migration changes, against its expected output. */
+function corpusCases(): Case[] {
+  const dir = path.join(__dirname, 'corpus');
+  const expectedDir = path.join(dir, 'expected');
+  if (!fs.existsSync(expectedDir)) return [];
+  return fs
+    .readdirSync(expectedDir)
+    .sort()
+    .map((file) => ({
+      label: `corpus:${file}`,
+      inputPath: path.join(dir, file),
+      outputPath: path.join(expectedDir, file),
+      input: fs.readFileSync(path.join(dir, file), 'utf8'),
+      expected: fs.readFileSync(path.join(expectedDir, file), 'utf8'),
+      ext: file.split('.').pop()!,
+    }));
+}
+
 /** Registers a page or component, is a class component, or exports something. */
 const REGISTERS = /\b(?:Page|Component)\s*(?:<[^()]*>)?\s*\(\s*\{/;
 const CLASS_COMPONENT = /\bclass\s+[\w$]+\s+extends\s+(?:[\w$]+\.)?(?:Component|PureComponent)\b/;
@@ -106,7 +124,7 @@ const INTENDED_FIXES: Record<string, string> = {
     'the input stops a recording the shim started with the old wx.stopRecord, which never stopped it; the output stops it',
 };
 
-const cases = [...sampleCases(), ...fixtureCases()];
+const cases = [...sampleCases(), ...fixtureCases(), ...corpusCases()];
 const runnable = cases.filter((c) => notRunnable(c) === undefined);
 const skipped = cases.filter((c) => notRunnable(c) !== undefined);
 
@@ -148,6 +166,46 @@ async function check(c: Case): Promise<BehaviourReport> {
   return report;
 }
 
+/**
+ * Differences a migration cannot avoid, each named and confined to the scenarios listed:
+ * any difference elsewhere still fails. `idleStopOnly`: every differing entry must be
+ * caused by a stop() while idle (the host tags those), and nothing else. Each is reported
+ * on its site as a note.
+ */
+const KNOWN_DIFFERENCES: Record<string, { scenarios: string[]; idleStopOnly: boolean; why: string }> = {
+  'corpus:half-let-recorder-onload.js': {
+    scenarios: ['0-lifecycle', '4-stop-idle'],
+    idleStopOnly: true,
+    why: "the page registers its own onError once (onLoad); a converted stop() while idle reaches it, where stopRecord() did not: the page's own listener sees the new API as it would after a manual migration",
+  },
+  'corpus:half-this-manager-onload.js': {
+    scenarios: ['4-stop-idle'],
+    idleStopOnly: true,
+    why: "the page registers its own onError once (onLoad); a converted stop() while idle reaches it, where stopRecord() did not",
+  },
+  'corpus:native-chat-bubbles-playvoice.js': {
+    scenarios: ['3-start-twice'],
+    idleStopOnly: false,
+    why: "a second start while recording re-registers the listeners, so the running recording ends in the second call's callbacks, whose startAt is later (the reported seconds differ)",
+  },
+};
+
+async function checkKnownDifference(c: Case): Promise<void> {
+  const known = KNOWN_DIFFERENCES[c.label];
+  const report = await compareBehaviour({ code: c.input, filename: c.inputPath }, { code: c.expected, filename: c.outputPath }, setupFor(c));
+  expect(report.problems).toEqual([]);
+  const different = report.comparisons.filter((x) => !x.equal);
+  expect(different.length).toBeGreaterThan(0);
+  for (const d of different) {
+    expect(known.scenarios).toContain(d.scenario.id);
+    if (known.idleStopOnly) {
+      const untagged = d.new.filter((e) => e.tag === undefined);
+      const original = d.old;
+      expect(untagged.map((e) => ({ ...e, t: 0 }))).toEqual(original.map((e) => ({ ...e, t: 0 })));
+    }
+  }
+}
+
 describe('migrated programs behave like the originals', () => {
   test('there is something to compare', () => {
     expect(runnable.filter((c) => c.label.startsWith('sample:')).length).toBeGreaterThanOrEqual(4);
@@ -155,8 +213,15 @@ describe('migrated programs behave like the originals', () => {
 
   // Loading failures (syntax the loader cannot compile, a missing export...) throw out of
   // compareBehaviour and fail the case: a runnable case is never skipped silently.
-  test.each(runnable.filter((c) => !INTENDED_FIXES[c.label]).map((c) => [c.label, c] as const))('%s', async (_label, c) => {
+  test.each(runnable.filter((c) => !INTENDED_FIXES[c.label] && !KNOWN_DIFFERENCES[c.label]).map((c) => [c.label, c] as const))('%s', async (_label, c) => {
     await check(c);
+  });
+
+  // Unavoidable differences, confined to their scenarios (see KNOWN_DIFFERENCES).
+  test.each(Object.entries(KNOWN_DIFFERENCES).map(([label, k]) => [label, k.why] as const))('%s differs only as named: %s', async (label) => {
+    const c = runnable.find((x) => x.label === label);
+    expect(c).toBeDefined();
+    await checkKnownDifference(c!);
   });
 
   // Inputs whose behaviour is a bug the migration fixes: the difference must be there.

@@ -113,6 +113,8 @@ function decide(site: Site, facts: FileFacts): Decision {
     const stop = analyzeStopOptions(site.call!, site.statement);
     if (!stop.ok) return skip(stop.reason);
     const notes: string[] = [NOTES.stopWhileIdleRaisesError, ...stop.notes];
+    const ownError = facts.existingListeners.find((l) => l.group === hostGroup(site.host) && l.event === 'onError');
+    if (ownError) notes.push(NOTES.idleStopReachesFileListener(ownError.line));
     const managerStart = facts.managerStarts.find((m) => m.group === hostGroup(site.host));
     if (managerStart) notes.push(NOTES.stopsManagerRecording(managerStart.line));
     else if (!facts.groupsWithStart.has(hostGroup(site.host))) notes.push(NOTES.startedElsewhere);
@@ -158,9 +160,42 @@ function decide(site: Site, facts: FileFacts): Decision {
   if (awaited) notes.push(site.host.kind === 'global' ? NOTES.awaitWithCallbacks(site.host.name) : NOTES.awaitWithCallbacks('Taro'));
   if (!callbacks.success && !callbacks.fail && !callbacks.complete) notes.push(NOTES.promiseRejectionGone);
   notes.push(NOTES.listenersAreGlobal, NOTES.quickStopMayBeLost);
+  if (capturesCallState(site, analysis.options)) notes.push(NOTES.secondStartReplacesListeners);
   if (listener) notes.push(NOTES.replacesFileListener(listener.event, listener.line));
   if (site.host.kind === 'taro' || site.host.kind === 'taro-named') notes.push(NOTES.taroPlatformsWithoutRecorder);
   return { site, action: 'convert', notes: [...new Set(notes)], start: analysis.options };
+}
+
+/**
+ * The callbacks read a variable of the function that starts the recording (`const startAt
+ * = Date.now()`): each start has its own. A second start while recording failed and left
+ * the first recording its callbacks; converted, its listeners replace the first's, so the
+ * running recording ends with the second call's values (noted, SPEC §6).
+ */
+function capturesCallState(site: Site, options: StartOptions): boolean {
+  const fnPath = enclosingFunctionPath(site.statement ?? site.member);
+  if (!fnPath) return false;
+  const locals = new Set<string>();
+  for (const param of fnPath.node.params ?? []) walkNodes(param, (n) => void (n.type === 'Identifier' && locals.add(n.name)));
+  walkNodes(fnPath.node.body, (n) => {
+    if (n !== fnPath.node.body && /Function/.test(n.type)) return false;
+    if (n.type === 'VariableDeclarator' && n.init?.type !== 'ThisExpression') walkNodes(n.id, (id) => void (id.type === 'Identifier' && locals.add(id.name)));
+    return undefined;
+  });
+  if (locals.size === 0) return false;
+  return Object.values(options.callbacks).some((cb) => {
+    let reads = false;
+    walkNodes(cb!.declared ?? cb!.value, (n) => {
+      if (n.type === 'Identifier' && locals.has(n.name)) reads = true;
+      return !reads;
+    });
+    return reads;
+  });
+}
+
+function enclosingFunctionPath(path: any): any | null {
+  for (let p = path?.parent; p; p = p.parent) if (/Function|ObjectMethod|ClassMethod/.test(p.node.type)) return p;
+  return null;
 }
 
 /** Names called inside a node: `f()`, `x.f()`, `this.f()`. */

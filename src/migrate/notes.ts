@@ -30,11 +30,13 @@ export const NOTES = {
   listenersAreGlobal:
     'the recorder manager is one global object and each onStop/onError replaces the last: code elsewhere that registers its own listeners (another page) takes them over',
   secondStartReplacesListeners:
-    'a second start while recording now re-registers the listeners, so the running recording ends in the latest call\'s callbacks',
+    "the callbacks read variables of the call that started the recording: a second start while recording (which fails) now re-registers the listeners, so the running recording ends with the second call's values",
   replacesFileListener: (event: string, line: number) =>
     `this file registers recorderManager.${event} once at line ${line}; each converted start now registers its own listeners, replacing that one for the rest of the page's life (it served no recording of this file: nothing here calls the manager's start())`,
   stopsManagerRecording: (line: number) =>
     `this file starts the recording with the manager's start() (line ${line}), which the old stopRecord() never stopped (a different recorder): now it does, as the code meant`,
+  idleStopReachesFileListener: (line: number) =>
+    `stop() while nothing records now reaches the onError listener this file registers at line ${line} ('operateRecorder:fail:audio is stop...'), where stopRecord() was silent`,
   stopFailNeverRan:
     "stopRecord's fail callback is gone: stopRecord answered 'stopRecord:ok' even when nothing recorded, so it never ran, and stop() has no failure callback",
   awaitWithCallbacks: (host: string) =>

@@ -123,11 +123,24 @@ export const NORMALISERS: readonly Normaliser[] = [
   {
     // An exception a callback throws reaches the app's onError either way; the shim
     // rethrows it from a timer so that complete still runs (as the host did), which the
-    // trace labels 'timer' instead of 'callback'.
+    // trace labels 'timer' instead of 'callback', and which comes after what complete did
+    // at that same moment: such errors go last among the entries of their instant.
     name: 'uncaught-error-path',
     side: 'both',
-    apply: (entries) =>
-      entries.map((e) => (e.kind === 'error' && (e.source === 'callback' || e.source === 'timer') ? { ...e, source: 'callback' } : e)),
+    apply: (entries) => {
+      const relabelled: TraceEntry[] = entries.map((e) => (e.kind === 'error' && (e.source === 'callback' || e.source === 'timer') ? { ...e, source: 'callback' as const } : e));
+      const out: TraceEntry[] = [];
+      for (let i = 0; i < relabelled.length; ) {
+        let j = i;
+        while (j < relabelled.length && relabelled[j].t - relabelled[i].t <= ASYNC_TOLERANCE_MS && relabelled[j].kind !== 'step') j++;
+        if (j === i) j = i + 1;
+        const group = relabelled.slice(i, j);
+        const isCallbackError = (e: TraceEntry) => e.kind === 'error' && e.source === 'callback';
+        out.push(...group.filter((e) => !isCallbackError(e)), ...group.filter(isCallbackError));
+        i = j;
+      }
+      return out;
+    },
   },
   {
     name: 'error-prefix',

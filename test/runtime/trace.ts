@@ -120,7 +120,13 @@ export function toJson(value: unknown, seen: Set<object> = new Set(), depth = 0)
   if (tagName === 'Promise' || isThenable(obj)) return '<promise>';
   seen.add(obj);
   try {
-    if (Array.isArray(obj)) return obj.map((v) => toJson(v, seen, depth + 1));
+    // A plain array of this realm: `map` on an app's array would make one of the app's
+    // realm, whose prototype is not ours, and deep equality would tell them apart.
+    if (Array.isArray(obj)) {
+      const out: Json[] = [];
+      for (const v of obj) out.push(toJson(v, seen, depth + 1));
+      return out;
+    }
     const out: { [key: string]: Json } = {};
     for (const key of Object.keys(obj)) {
       out[key] = toJson((obj as Record<string, unknown>)[key], seen, depth + 1);
