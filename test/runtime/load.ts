@@ -87,7 +87,8 @@ function shimFor(host: Host, id: string): unknown {
 const STYLE_SHEET = /\.(?:css|scss|sass|less|styl|stylus|wxss)$/;
 
 /** The app's own modules (`./x`, `../../utils/util.js`): traced stand-ins, see Host.appModule. */
-const APP_MODULE = /^\.{1,2}\//;
+// Relative paths, and the `@/` alias Taro, uni-app and mpvue projects point at their src/.
+const APP_MODULE = /^(?:\.{1,2}\/|@\/)/;
 
 /** Can a program that requires `id` run in the simulation? */
 export function isProvidedModule(id: string): boolean {
