@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from '@vue/compiler-sfc';
 import { Project, ts } from 'ts-morph';
@@ -78,6 +79,39 @@ test('there are TypeScript fixtures to check', () => {
 });
 
 const checkable = typed.filter((f) => typeScriptOf(f.input, f.ext) !== null);
+
+/**
+ * The realistic corpus's TypeScript files and their expected outputs. They carry
+ * `// @ts-nocheck` so that the repository's own type-check leaves them alone; it is
+ * dropped here, from both sides alike.
+ */
+const CORPUS = path.join(__dirname, 'corpus');
+const corpusTyped = fs.existsSync(path.join(CORPUS, 'expected'))
+  ? fs
+      .readdirSync(path.join(CORPUS, 'expected'))
+      .filter((f) => /\.(ts|tsx|vue)$/.test(f))
+      .map((f) => {
+        const ext = f.split('.').pop()!;
+        const strip = (text: string) => text.replace(/^\/\/ @ts-nocheck\r?\n/, '').replace(/(<script[^>]*>\r?\n)\/\/ @ts-nocheck\r?\n/, '$1');
+        return {
+          name: `corpus-${f.replace(/\.[^.]+$/, '')}`,
+          ext,
+          input: strip(fs.readFileSync(path.join(CORPUS, f), 'utf8')),
+          expected: strip(fs.readFileSync(path.join(CORPUS, 'expected', f), 'utf8')),
+        };
+      })
+      .filter((f) => typeScriptOf(f.input, f.ext) !== null)
+  : [];
+
+describe.each(corpusTyped.map((f) => [`corpus:${f.name}.${f.ext}`, f] as const))('%s', (_label, fixture) => {
+  test('the output adds no type error to the input', () => {
+    const taro = fixture.input.includes('@tarojs/taro');
+    const input = typeScriptOf(fixture.input, fixture.ext)!;
+    const output = typeScriptOf(fixture.expected, fixture.ext)!;
+    const fileName = `${fixture.name}.${input.fileName.split('.').pop()}`;
+    expect(added(diagnosticsOf(input.code, fileName, taro), diagnosticsOf(output.code, fileName, taro))).toEqual([]);
+  });
+});
 
 describe.each(checkable.map((f) => [`${f.name}.${f.ext}`, f] as const))('%s', (_label, fixture) => {
   test('the output adds no type error to the input', () => {

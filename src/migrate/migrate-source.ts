@@ -17,7 +17,7 @@ import { NodeIndex } from './node-index';
 import { parseAst, parseFile, parserFor } from './parse';
 import { isSingleFileComponent, migrateSfc } from './sfc';
 import { MigrateOptions, MigrationError, MigrationResult, SiteReport } from './report';
-import { ManagerRef, RewriteContext, startEdit, stopEdit, stopWithCallbacksEdit } from './rewrite';
+import { ManagerRef, RewriteContext, startEdit, stopAnswerType, stopEdit, stopWithCallbacksEdit } from './rewrite';
 import { Site, findSites } from './sites';
 import { NamedBinding, findNamedBindings, planNamedImports } from './named-imports';
 import { SHIM_PACKAGE, ShimExport, ShimNeeds, planShimImports } from './shim-imports';
@@ -127,7 +127,9 @@ export function migrateScript(source: string, filePath: string, givenOptions: Mi
       edits.push(startEdit(statementPath.node, inList, decision.start, planner.forStart(site, inList), ctx));
       for (const r of decision.start.rewrites) edits.push({ start: r.start, end: r.end, build: () => r.text });
     } else if (decision.stopCallbacks) {
-      edits.push(stopWithCallbacksEdit(site.statement!.node, decision.stopCallbacks, planner.forStop(site), ctx, decision.inlineStopCallback));
+      edits.push(
+        stopWithCallbacksEdit(site.statement!.node, decision.stopCallbacks, planner.forStop(site), ctx, decision.inlineStopCallback, stopAnswerType(site.host.kind, site.host.name)),
+      );
     } else {
       edits.push(stopEdit(site.call!.node, planner.forStop(site), ctx));
     }

@@ -29,7 +29,16 @@ export interface RewriteContext {
  * `stopRecord({ success, complete })` as the last statement of its function: `stop()`,
  * then the callbacks with the old answer, `complete` in a `finally` as the old API ran it.
  */
-export function stopWithCallbacksEdit(statement: any, callbacks: StopCallback[], manager: ManagerRef, ctx: RewriteContext, inline = false): Edit {
+/**
+ * In TypeScript, the type the host's typings give stopRecord's callback result, so that a
+ * callback taken out of the call type-checks as it did (`res.tempFilePath` included).
+ */
+export function stopAnswerType(hostKind: string, hostName: string): string {
+  if (hostKind === 'taro' || hostKind === 'taro-named') return 'TaroGeneral.CallbackResult';
+  return hostName === 'wx' ? 'WechatMiniprogram.GeneralCallbackResult' : '{ errMsg: string }';
+}
+
+export function stopWithCallbacksEdit(statement: any, callbacks: StopCallback[], manager: ManagerRef, ctx: RewriteContext, inline = false, answerType = '{ errMsg: string }'): Edit {
   return {
     start: statement.start,
     end: statement.end,
@@ -42,14 +51,14 @@ export function stopWithCallbacksEdit(statement: any, callbacks: StopCallback[],
       const loose = looseComments(statement, callbacks, ctx).map((c) => ctx.source.slice(c.start, c.end));
       const lines = [...loose, `${manager.expression}.stop()${semi}`];
       if (inline) {
-        lines.push(...inlineBody(callbacks[0], answer, indent, ctx, render));
+        lines.push(...inlineBody(callbacks[0], answer, indent, ctx, render, answerType));
         return lines.join(style.eol + indent);
       }
       const calls: Partial<Record<StopCallback['key'], string>> = {};
       for (const cb of callbacks) {
         const name = ctx.names.allocate(cb.key === 'success' ? 'onStopRecordSuccess' : 'onStopRecordComplete');
         // In TypeScript the callback loses the call's contextual type: its parameter gets the answer's.
-        const type = ctx.typescript && cb.value.params.length > 0 && !cb.value.params[0].typeAnnotation ? `: (res: { errMsg: string }) => void` : '';
+        const type = ctx.typescript && cb.value.params.length > 0 && !cb.value.params[0].typeAnnotation ? `: (res: ${answerType}) => void` : '';
         lines.push(`${style.declKeyword} ${name}${type} = ${callbackText(cb, indent, ctx, render)}${semi}`);
         calls[cb.key] = `${name}(${cb.value.params.length > 0 ? answer : ''})${semi}`;
       }
@@ -64,14 +73,14 @@ export function stopWithCallbacksEdit(statement: any, callbacks: StopCallback[],
 }
 
 /** The callback's statements, to follow `stop()`; its parameter, if it reads it, becomes a constant holding the answer. */
-function inlineBody(cb: StopCallback, answer: string, indent: string, ctx: RewriteContext, render: Render): string[] {
+function inlineBody(cb: StopCallback, answer: string, indent: string, ctx: RewriteContext, render: Render, answerType: string): string[] {
   const { style, source } = ctx;
   const semi = style.semicolons ? ';' : '';
   const fn = cb.value;
   const lines: string[] = [];
   const param = fn.params[0];
   if (param) {
-    const type = param.typeAnnotation ? render(param.typeAnnotation.start, param.typeAnnotation.end) : '';
+    const type = param.typeAnnotation ? render(param.typeAnnotation.start, param.typeAnnotation.end) : ctx.typescript ? `: ${answerType}` : '';
     lines.push(`${style.declKeyword} ${param.name}${type} = ${answer}${semi}`);
   }
   if (fn.body.type !== 'BlockStatement') {

@@ -44,7 +44,7 @@ export class VoiceInput {
   end(): void {
     if (!this.busy) return
     Taro.getRecorderManager().stop()
-    const onStopRecordSuccess: (res: { errMsg: string }) => void = async (res) => {
+    const onStopRecordSuccess: (res: TaroGeneral.CallbackResult) => void = async (res) => {
       this.busy = false
       const filePath = res.tempFilePath
       if (!filePath) {
