@@ -1,6 +1,4 @@
-const { startRecord } = require('./startrecord-shim')
-
-const recorderManager = wx.getRecorderManager()
+const { startRecord, stopRecord } = require('./startrecord-shim')
 
 Page({
   onRecorded(res) {
@@ -10,6 +8,6 @@ Page({
     startRecord({ success: this.onRecorded.bind(this) })
   },
   onRelease() {
-    recorderManager.stop()
+    stopRecord()
   },
 })

@@ -1,6 +1,4 @@
-const { startRecord } = require("./startrecord-shim")
-
-const recorderManager = wx.getRecorderManager()
+const { startRecord, stopRecord } = require("./startrecord-shim")
 
 Page({
   start() {
@@ -13,6 +11,6 @@ Page({
     })
   },
   stop() {
-    recorderManager.stop()
+    stopRecord()
   },
 })

@@ -1,6 +1,5 @@
 const monitor = require('../../utils/monitor')
-const { startRecord } = require('./startrecord-shim')
-const recorderManager = wx.getRecorderManager()
+const { startRecord, stopRecord } = require('./startrecord-shim')
 
 Page({
   start() {
@@ -12,6 +11,6 @@ Page({
     })
   },
   stop() {
-    recorderManager.stop()
+    stopRecord()
   },
 })

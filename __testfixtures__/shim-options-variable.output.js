@@ -1,6 +1,4 @@
-const { startRecord } = require('./startrecord-shim')
-
-const recorderManager = wx.getRecorderManager()
+const { startRecord, stopRecord } = require('./startrecord-shim')
 
 const recordOptions = {
   success: (res) => getApp().globalData.voices.push(res.tempFilePath),
@@ -11,8 +9,10 @@ Page({
     startRecord(recordOptions)
   },
   stopWithCallback() {
-    recorderManager.stop()
-    const res = { errMsg: 'stopRecord:ok' }
-    console.log(res.tempFilePath)
+    stopRecord({
+      success(res) {
+        console.log(res.tempFilePath)
+      },
+    })
   },
 })

@@ -1,6 +1,5 @@
 const app = getApp()
-const { startRecord: legacyStartRecord } = require('./startrecord-shim')
-const recorderManager = wx.getRecorderManager()
+const { startRecord: legacyStartRecord, stopRecord: legacyStopRecord } = require('./startrecord-shim')
 
 Page({
   data: { recording: false },
@@ -15,6 +14,6 @@ Page({
 
   stopRecord() {
     this.setData({ recording: false })
-    recorderManager.stop()
+    legacyStopRecord()
   },
 })

@@ -1,6 +1,5 @@
 const { promisify } = require('../../utils/promisify')
-const { startRecord } = require('./startrecord-shim')
-const recorderManager = wx.getRecorderManager()
+const { startRecord, stopRecord } = require('./startrecord-shim')
 
 const startRecordAsync = promisify(startRecord)
 
@@ -18,6 +17,6 @@ Page({
     })
   },
   stop() {
-    recorderManager.stop()
+    stopRecord()
   }
 })

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Button } from '@tarojs/components'
-import { startRecord } from './startrecord-shim'
+import { startRecord, stopRecord } from './startrecord-shim'
 
 // 语音备忘：录完直接上传
 export default function VoiceMemo() {
@@ -17,7 +17,7 @@ export default function VoiceMemo() {
   return (
     <View>
       <Button onClick={record}>{uploading ? '上传中' : '录音'}</Button>
-      <Button onClick={() => Taro.getRecorderManager().stop()}>停止</Button>
+      <Button onClick={() => stopRecord()}>停止</Button>
     </View>
   )
 }

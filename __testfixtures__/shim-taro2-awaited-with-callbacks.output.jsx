@@ -1,7 +1,7 @@
 // fixture: taro 2.2.13
 import Taro, { Component } from '@tarojs/taro'
 import { View, Button } from '@tarojs/components'
-import { startRecordPromise } from './startrecord-shim'
+import { startRecordPromise, stopRecord } from './startrecord-shim'
 
 // Taro 2 还会返回 Promise：await 要等到录音结束
 export default class Memo extends Component {
@@ -15,7 +15,7 @@ export default class Memo extends Component {
   }
 
   stop = () => {
-    Taro.getRecorderManager().stop()
+    stopRecord()
   }
 
   render() {

@@ -1,7 +1,7 @@
 // fixture: taro 2.2.13
 import Taro, { Component } from '@tarojs/taro'
 import { View, Button } from '@tarojs/components'
-import { startRecordPromise } from './startrecord-shim'
+import { startRecordPromise, stopRecord } from './startrecord-shim'
 
 export default class Memo extends Component {
   state = { path: '' }
@@ -15,7 +15,7 @@ export default class Memo extends Component {
   }
 
   stop = () => {
-    Taro.getRecorderManager().stop()
+    stopRecord()
   }
 
   render() {

@@ -1,6 +1,4 @@
-const { startRecord } = require('./startrecord-shim')
-
-const recorderManager = wx.getRecorderManager()
+const { startRecord, stopRecord } = require('./startrecord-shim')
 
 Page({
   data: { memo: '', message: '' },
@@ -21,6 +19,6 @@ Page({
     })
   },
   stopAll() {
-    recorderManager.stop()
+    stopRecord()
   }
 })

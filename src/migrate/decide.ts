@@ -42,7 +42,7 @@ export interface FileFacts {
 }
 
 export function decideAll(sites: Site[], facts: FileFacts, useShim: boolean, source = ''): Decision[] {
-  const decisions = separateRecordingsApart(sites.map((site) => decide(site, facts)), source);
+  const decisions = keepImmediateStopsWithTheShim(separateRecordingsApart(sites.map((site) => decide(site, facts)), source));
   return keepGroupsOnOneApi(decisions, useShim);
 }
 
@@ -78,6 +78,37 @@ function separateRecordingsApart(decisions: Decision[], source: string): Decisio
       reason: `this file starts recordings with different callbacks (also at line ${others.join(', ')}): converted, a start tapped while another records would take over that recording's listeners; the shim keeps each recording's callbacks apart`,
     };
   });
+}
+
+/**
+ * `wx.startRecord({}); wx.stopRecord({})` in a row (a permission probe, a reset): the stop
+ * comes before onStart, so after a conversion it is always lost and the microphone records
+ * to the limit (SPEC §2). The shim re-issues such a stop when the recording has started.
+ */
+function keepImmediateStopsWithTheShim(decisions: Decision[]): Decision[] {
+  const immediate = new Set<Decision>();
+  for (const start of decisions) {
+    if (start.action !== 'convert' || start.site.api !== 'startRecord' || !start.site.statement) continue;
+    const list = start.site.statement.parent?.node;
+    const body: any[] | undefined = list?.body;
+    if (!Array.isArray(body)) continue;
+    const next = body[body.indexOf(start.site.statement.node) + 1];
+    if (!next) continue;
+    const stop = decisions.find((d) => d.site.api === 'stopRecord' && d.site.statement?.node === next && hostGroup(d.site.host) === hostGroup(start.site.host));
+    if (stop) immediate.add(start);
+  }
+  if (immediate.size === 0) return decisions;
+  return decisions.map((d) =>
+    immediate.has(d)
+      ? {
+          site: d.site,
+          action: 'skip',
+          blocksGroup: true,
+          shimmable: true,
+          reason: 'the recording is stopped on the very next line: converted, that stop() comes before onStart and is lost, so the microphone would record to the limit; the shim re-issues it once recording has started',
+        }
+      : d,
+  );
 }
 
 function callbacksText(options: StartOptions, source: string): string {
@@ -219,8 +250,7 @@ function findCalledNames(node: any): Set<string> {
  * - some cannot, and the shim runs all of them faithfully: every start goes to the shim
  *   (a converted start next to a shimmed one would take the shim's listeners, and a
  *   shimmed stop only stops the recordings the shim started), and so does every stop
- *   that cannot convert; a stop that converts stays converted, since `stop()` on the one
- *   manager ends the shim's recording too (and the shim ignores an idle stop's error);
+ *   when a start went there (the shim's stopRecord re-issues a stop lost before onStart);
  * - otherwise (or with the shim turned off): all stay on the old API, and the report says
  *   which site holds them back.
  */
@@ -238,7 +268,10 @@ function keepGroupsOnOneApi(decisions: Decision[], useShim: boolean): Decision[]
     const first = groupBlockers[0];
     if (useShim && groupBlockers.every((b) => b.shimmable)) {
       if (d.action === 'skip') return { site: d.site, action: 'shim', reason: shimReason(d.reason), notes: shimNotes(d.site) };
-      if (d.action === 'convert' && d.site.api === 'stopRecord') return d;
+      // A stop that converts may stay converted only when no start of the group in this
+      // file went to the shim: the shim's stopRecord re-issues a stop lost before onStart
+      // and answers while idle without raising onError, where stop() does neither.
+      if (d.action === 'convert' && d.site.api === 'stopRecord' && !groupBlockers.some((b) => b.site.api === 'startRecord')) return d;
       return {
         site: d.site,
         action: 'shim',

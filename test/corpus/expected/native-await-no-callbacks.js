@@ -1,8 +1,7 @@
 // pages/quiz/oral.js
 // 口语题：开始作答后等录音结束（手动结束或满 60 秒），再提交
 import { submitOral } from '../../api/quiz'
-import { startRecord } from './startrecord-shim'
-const recorderManager = wx.getRecorderManager()
+import { startRecord, stopRecord } from './startrecord-shim'
 
 Page({
   data: {
@@ -30,6 +29,6 @@ Page({
   },
 
   finish() {
-    recorderManager.stop()
+    stopRecord()
   }
 })

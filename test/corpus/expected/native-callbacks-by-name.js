@@ -1,7 +1,6 @@
 // pages/sign/voice-sign.js
 // 语音签到：说出今日口令完成签到
 const app = getApp()
-const { startRecord } = require('./startrecord-shim')
 const recorderManager = wx.getRecorderManager()
 let page = null
 
@@ -25,7 +24,7 @@ function onSignVoice(res) {
 
 function onSignFail(err) {
   page.setData({ speaking: false })
-  if (err.errMsg.indexOf('startRecord:fail') === 0) {
+  if (err.errMsg.indexOf('operateRecorder:fail') === 0) {
     wx.showToast({ title: '无法录音，请稍后再试', icon: 'none' })
   }
 }
@@ -53,10 +52,13 @@ Page({
 
   speakStart() {
     this.setData({ speaking: true })
-    startRecord({
-      success: onSignVoice,
-      fail: onSignFail
+    recorderManager.onStop(onSignVoice)
+    recorderManager.onError((err) => {
+      // stop() while nothing records: the old stopRecord() was silent there
+      if (err.errMsg.indexOf('audio is stop') !== -1) return
+      onSignFail(err)
     })
+    recorderManager.start({ duration: 60000 })
   },
 
   speakEnd() {

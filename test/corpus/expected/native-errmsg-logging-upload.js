@@ -3,8 +3,7 @@
 import { post } from '../../api/index'
 
 const app = getApp()
-import { startRecord } from './startrecord-shim'
-const recorderManager = wx.getRecorderManager()
+import { startRecord, stopRecord } from './startrecord-shim'
 
 Page({
   data: {
@@ -41,7 +40,7 @@ Page({
 
   releaseRecord() {
     this.setData({ recording: false })
-    recorderManager.stop()
+    stopRecord()
   },
 
   callHotline() {

@@ -1,8 +1,7 @@
 // components/voice-recorder/index.js
 // 录音按钮组件，录音完成后通过 bindfinish 把临时文件路径交给页面
 var startRecord = require('./startrecord-shim').startRecord
-
-var recorderManager = wx.getRecorderManager()
+var stopRecord = require('./startrecord-shim').stopRecord
 
 var MIN_MS = 800
 
@@ -54,7 +53,7 @@ Component({
     onRelease: function () {
       clearInterval(this.anim)
       this.setData({ pressing: false, level: 0 })
-      recorderManager.stop(/* 松开即停止，结果在 startRecord 的 success 里 */)
+      stopRecord({ /* 松开即停止，结果在 startRecord 的 success 里 */ })
     }
   },
 

@@ -2,7 +2,7 @@
 // 跟练页：进入页面时先“试录”一下，让系统弹出麦克风授权，正式录制用摄像头
 const app = getApp()
 const call = require('../../utils/call.js')
-const recorderManager = wx.getRecorderManager()
+const { startRecord, stopRecord } = require('./startrecord-shim')
 
 Page({
   data: {
@@ -16,10 +16,8 @@ Page({
     call.getData(url, this.onVideo, this.onVideoFail)
     this.ctx = wx.createCameraContext()
     // 申请录音权限：开始后马上结束，只为了弹授权框
-    recorderManager.onStop(() => {}) // no success callback: clears an earlier start's listener
-    recorderManager.onError(() => {}) // no fail callback: clears an earlier start's listener
-    recorderManager.start({ duration: 60000 })
-    recorderManager.stop()
+    startRecord({})
+    stopRecord({})
   },
 
   onVideo(res) {

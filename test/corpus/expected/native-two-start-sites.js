@@ -2,8 +2,7 @@
 // 课程页：左边按钮录“课堂笔记”，右边按钮录“回复老师”，两种录音走不同的上传接口
 const app = getApp()
 const { formatDuration } = require('../../utils/format')
-const { startRecord } = require('./startrecord-shim')
-const recorderManager = wx.getRecorderManager()
+const { startRecord, stopRecord } = require('./startrecord-shim')
 
 Page({
   data: {
@@ -74,7 +73,7 @@ Page({
 
   // 两个按钮共用的“结束”
   finish() {
-    recorderManager.stop()
+    stopRecord()
   },
 
   durationText(ms) {

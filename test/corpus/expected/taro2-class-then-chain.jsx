@@ -1,7 +1,7 @@
 import Taro, { Component } from '@tarojs/taro'
 import { View, Button, Text } from '@tarojs/components'
 import { uploadVoice } from '../../services/voice'
-import { startRecordPromise } from './startrecord-shim'
+import { startRecordPromise, stopRecord } from './startrecord-shim'
 
 export default class Dictation extends Component {
   config = {
@@ -32,7 +32,7 @@ export default class Dictation extends Component {
   }
 
   stopDictation () {
-    Taro.getRecorderManager().stop()
+    stopRecord()
   }
 
   render () {

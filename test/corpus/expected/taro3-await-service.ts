@@ -1,7 +1,6 @@
 // @ts-nocheck
-import Taro from '@tarojs/taro'
+import { startRecord, stopRecord } from './startrecord-shim'
 import { recognizeAudio } from '../api/asr'
-import { startRecord } from './startrecord-shim'
 
 export interface VoiceInputCallbacks {
   onBegin?: () => void
@@ -43,21 +42,25 @@ export class VoiceInput {
 
   end(): void {
     if (!this.busy) return
-    Taro.getRecorderManager().stop()
-    const onStopRecordSuccess: (res: TaroGeneral.CallbackResult) => void = async (res) => {
-      this.busy = false
-      const filePath = res.tempFilePath
-      if (!filePath) {
-        this.callbacks.onError?.('没有拿到录音文件')
-        return
-      }
-      try {
-        const { text } = await recognizeAudio(filePath)
-        this.callbacks.onText?.(text)
-      } catch (e) {
-        this.callbacks.onError?.('识别失败')
-      }
-    }
-    onStopRecordSuccess({ errMsg: 'stopRecord:ok' })
+    stopRecord({
+      success: async (res) => {
+        this.busy = false
+        const filePath = res.tempFilePath
+        if (!filePath) {
+          this.callbacks.onError?.('没有拿到录音文件')
+          return
+        }
+        try {
+          const { text } = await recognizeAudio(filePath)
+          this.callbacks.onText?.(text)
+        } catch (e) {
+          this.callbacks.onError?.('识别失败')
+        }
+      },
+      fail: (err) => {
+        this.busy = false
+        this.callbacks.onError?.('停止录音失败：' + err.errMsg)
+      },
+    })
   }
 }

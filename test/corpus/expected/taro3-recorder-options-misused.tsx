@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro'
 import { View, Button, Text } from '@tarojs/components'
 
 import './index.scss'
-import { startRecord } from './startrecord-shim'
+import { startRecord, stopRecord } from './startrecord-shim'
 
 export default function LongRecord() {
   const [recording, setRecording] = useState(false)
@@ -27,7 +27,7 @@ export default function LongRecord() {
   }
 
   const stop = () => {
-    Taro.getRecorderManager().stop()
+    stopRecord()
   }
 
   const upload = () => {
