@@ -18,13 +18,17 @@ Page({
   stop: function () {
     var that = this
     recorderManager.stop()
-    var res = { errMsg: 'stopRecord:ok' }
-    console.log('stopped', res.errMsg)
-    that.setData({ recording: false, tip: res.tempFilePath ? '已保存' : '录音结束' })
+    setTimeout(function () {
+      var res = { errMsg: 'stopRecord:ok' }
+      console.log('stopped', res.errMsg)
+      that.setData({ recording: false, tip: res.tempFilePath ? '已保存' : '录音结束' })
+    })
   },
 
   onHide: function () {
     recorderManager.stop()
-    app.globalData.memoHidden = true
+    setTimeout(function () {
+      app.globalData.memoHidden = true
+    })
   }
 })

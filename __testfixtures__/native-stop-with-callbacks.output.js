@@ -24,10 +24,12 @@ Page({
     const onStopRecordComplete = function () {
       app.globalData.lastStop = Date.now()
     }
-    try {
-      onStopRecordSuccess({ errMsg: 'stopRecord:ok' })
-    } finally {
-      onStopRecordComplete()
-    }
+    setTimeout(() => {
+      try {
+        onStopRecordSuccess({ errMsg: 'stopRecord:ok' })
+      } finally {
+        onStopRecordComplete()
+      }
+    })
   },
 })

@@ -13,12 +13,12 @@ export class Dictation {
 
   end(onDone: (ok: boolean) => void): void {
     Taro.getRecorderManager().stop()
-    const onStopRecordSuccess = async (res: TaroGeneral.CallbackResult) => {
+    setTimeout(async () => {
+      const res: TaroGeneral.CallbackResult = { errMsg: 'stopRecord:ok' }
       this.busy = false
       await Taro.showToast({ title: res.errMsg === 'stopRecord:ok' ? '已停止' : '停止失败' })
       onDone(true)
-    }
-    onStopRecordSuccess({ errMsg: 'stopRecord:ok' })
+    })
   }
 
   private send(path: string): void {

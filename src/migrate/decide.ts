@@ -39,6 +39,8 @@ export interface FileFacts {
   groupsWithStart: Set<string>;
   /** The project's Taro is older than 3.3.1: `Taro.startRecord` returns its Promise even with callbacks. */
   taroAlwaysPromise: boolean;
+  /** The file already starts recordings through the shim (a second run, a hand edit): its line. */
+  shimStartLine: number | null;
 }
 
 export function decideAll(sites: Site[], facts: FileFacts, useShim: boolean, source = ''): Decision[] {
@@ -141,6 +143,9 @@ function decide(site: Site, facts: FileFacts): Decision {
   if (call.arguments.some((a: any) => a.type === 'SpreadElement')) return skip('the call spreads its arguments (not converted yet)');
 
   if (site.api === 'stopRecord') {
+    if (facts.shimStartLine !== null) {
+      return skip(`this file starts its recordings through the shim (line ${facts.shimStartLine}), so it stops them through the shim too (it re-issues a stop lost before onStart)`);
+    }
     const stop = analyzeStopOptions(site.call!, site.statement);
     if (!stop.ok) return skip(stop.reason);
     const notes: string[] = [NOTES.stopWhileIdleRaisesError, ...stop.notes];

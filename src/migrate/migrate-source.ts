@@ -20,7 +20,7 @@ import { MigrateOptions, MigrationError, MigrationResult, SiteReport } from './r
 import { ManagerRef, RewriteContext, startEdit, stopAnswerType, stopEdit, stopWithCallbacksEdit } from './rewrite';
 import { Site, findSites } from './sites';
 import { NamedBinding, findNamedBindings, planNamedImports } from './named-imports';
-import { SHIM_PACKAGE, ShimExport, ShimNeeds, planShimImports } from './shim-imports';
+import { SHIM_PACKAGE, ShimExport, ShimNeeds, existingShimImport, planShimImports } from './shim-imports';
 import { taroStartRecordAlwaysPromise } from './taro-version';
 import { findUnusedTaroImport, unusedTaroImportEdit } from './unused-taro-import';
 import { detectStyle } from './style';
@@ -86,6 +86,7 @@ export function migrateScript(source: string, filePath: string, givenOptions: Mi
     typescript: isTypeScript,
     groupsWithStart: new Set(sites.filter((s) => s.api === 'startRecord').map((s) => hostGroup(s.host))),
     taroAlwaysPromise: taroStartRecordAlwaysPromise(options.taroVersion),
+    shimStartLine: shimStartLine(index, options.shimImport ?? SHIM_PACKAGE),
   }, options.shim !== false, source);
 
   // Functions imported by name need `getRecorderManager` from somewhere, and their
@@ -261,6 +262,12 @@ function shimNeeds(decisions: Decision[], taroAlwaysPromise: boolean): ShimNeeds
 function shimExportFor(site: Site, taroAlwaysPromise: boolean): ShimExport {
   const taro = site.host.kind === 'taro' || site.host.kind === 'taro-named';
   return taro && taroAlwaysPromise && site.api === 'startRecord' ? 'startRecordPromise' : site.api;
+}
+
+/** The line of an existing import of the shim's startRecord (or startRecordPromise), if any. */
+function shimStartLine(index: NodeIndex, moduleName: string): number | null {
+  const existing = existingShimImport(index, moduleName);
+  return existing && (existing.local.startRecord || existing.local.startRecordPromise) ? existing.line : null;
 }
 
 function importsClassicTaroComponent(index: NodeIndex): boolean {

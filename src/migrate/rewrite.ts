@@ -50,8 +50,16 @@ export function stopWithCallbacksEdit(statement: any, callbacks: StopCallback[],
       // Comments written in the options but outside the callbacks stand above the stop.
       const loose = looseComments(statement, callbacks, ctx).map((c) => ctx.source.slice(c.start, c.end));
       const lines = [...loose, `${manager.expression}.stop()${semi}`];
+      // The old API answered after the call returned: so do the callbacks, from a timer.
+      const timer = (arrow: boolean, async: boolean, body: string[]) => [
+        `setTimeout(${async ? 'async ' : ''}${arrow ? '() => {' : 'function () {'}`,
+        ...body.map((line) => (line === '' ? line : style.indentUnit + line)),
+        `})${semi}`,
+      ];
       if (inline) {
-        lines.push(...inlineBody(callbacks[0], answer, indent, ctx, render, answerType));
+        const cb = callbacks[0];
+        const arrow = cb.form === 'arrow' || style.arrows;
+        lines.push(...timer(arrow, Boolean(cb.value.async), inlineBody(cb, answer, ctx, render, answerType)));
         return lines.join(style.eol + indent);
       }
       const calls: Partial<Record<StopCallback['key'], string>> = {};
@@ -62,18 +70,21 @@ export function stopWithCallbacksEdit(statement: any, callbacks: StopCallback[],
         lines.push(`${style.declKeyword} ${name}${type} = ${callbackText(cb, indent, ctx, render)}${semi}`);
         calls[cb.key] = `${name}(${cb.value.params.length > 0 ? answer : ''})${semi}`;
       }
-      if (calls.success && calls.complete) {
-        lines.push('try {', `${style.indentUnit}${calls.success}`, '} finally {', `${style.indentUnit}${calls.complete}`, '}');
-      } else {
-        lines.push((calls.success ?? calls.complete)!);
-      }
+      const body =
+        calls.success && calls.complete
+          ? ['try {', `${style.indentUnit}${calls.success}`, '} finally {', `${style.indentUnit}${calls.complete}`, '}']
+          : [(calls.success ?? calls.complete)!];
+      lines.push(...timer(style.arrows, false, body));
       return lines.join(style.eol + indent);
     },
   };
 }
 
-/** The callback's statements, to follow `stop()`; its parameter, if it reads it, becomes a constant holding the answer. */
-function inlineBody(cb: StopCallback, answer: string, indent: string, ctx: RewriteContext, render: Render, answerType: string): string[] {
+/**
+ * The callback's statements, for the timer that calls them, each line relative to the
+ * timer's body; its parameter, if it has one, becomes a constant holding the answer.
+ */
+function inlineBody(cb: StopCallback, answer: string, ctx: RewriteContext, render: Render, answerType: string): string[] {
   const { style, source } = ctx;
   const semi = style.semicolons ? ';' : '';
   const fn = cb.value;
@@ -89,9 +100,11 @@ function inlineBody(cb: StopCallback, answer: string, indent: string, ctx: Rewri
   }
   const body = render(fn.body.start + 1, fn.body.end - 1).replace(/^[ \t]*\r?\n/, '').replace(/\s+$/, '');
   if (body === '') return lines;
+  // Each line relative to the body's own indentation (the caller indents them again);
+  // a multi-line literal's inner lines are left as they are.
   const from = lineIndent(source, fn.body.body[0]?.start ?? fn.body.start);
-  const text = body.includes('\n') ? reindent(body, from, indent).replace(/^[ \t]+/, '') : body.trim();
-  lines.push(text);
+  const relative = hasMultilineLiteral(fn.body) ? [body.replace(/^[ \t]+/, '')] : body.split(/\r?\n/).map((line) => (line.startsWith(from) ? line.slice(from.length) : line.trimStart()));
+  lines.push(...relative);
   return lines;
 }
 

@@ -110,15 +110,16 @@ function newDeclaration(kind: ImportKind, specifiers: string[], style: FileStyle
   return `const { ${specifiers.join(', ')} } = require(${q}${moduleName}${q})${semi}`;
 }
 
-interface ExistingShimImport {
+export interface ExistingShimImport {
   kind: ImportKind;
+  line: number;
   local: Partial<Record<ShimExport, string>>;
   /** The braces to extend. */
   open: number;
   close: number;
 }
 
-function existingShimImport(index: NodeIndex, moduleName: string): ExistingShimImport | null {
+export function existingShimImport(index: NodeIndex, moduleName: string): ExistingShimImport | null {
   let found: ExistingShimImport | null = null;
   index.of('ImportDeclaration').forEach((node) => {
     if (!isShimModule(node.source.value, moduleName)) return;
@@ -126,7 +127,7 @@ function existingShimImport(index: NodeIndex, moduleName: string): ExistingShimI
     if (found || specs.length === 0) return;
     const local: ExistingShimImport['local'] = {};
     for (const s of specs) if (SHIM_EXPORTS.includes(s.imported.name)) local[s.imported.name as ShimExport] = s.local.name;
-    found = { kind: 'import', local, open: specs[0].start, close: specs[specs.length - 1].end };
+    found = { kind: 'import', line: node.loc?.start.line ?? 0, local, open: specs[0].start, close: specs[specs.length - 1].end };
   });
   if (found) return found;
   index.of('VariableDeclarator').forEach((node) => {
@@ -139,7 +140,7 @@ function existingShimImport(index: NodeIndex, moduleName: string): ExistingShimI
       const key = prop.key?.name;
       if (SHIM_EXPORTS.includes(key) && prop.value?.type === 'Identifier') local[key as ShimExport] = prop.value.name;
     }
-    found = { kind: 'require', local, open: props[0].start, close: props[props.length - 1].end };
+    found = { kind: 'require', line: node.loc?.start.line ?? 0, local, open: props[0].start, close: props[props.length - 1].end };
   });
   return found;
 }

@@ -7,9 +7,9 @@ import { NOTES } from './notes';
  * `stopRecord({ success, fail, complete })`. The old API answered `{ errMsg:
  * 'stopRecord:ok' }` to success and then complete, whether or not anything was recording
  * (the file path always went to startRecord's success), and a little later than the call
- * returned. The new `stop()` has no callbacks, so converted code calls them itself, right
- * after `stop()`, with that same answer. Calling them at once instead of later is only the
- * same when nothing in the function runs after the call, so that is required.
+ * returned. The new `stop()` has no callbacks, so converted code calls them itself, from a
+ * timer right after `stop()`, with that same answer: after the code that follows the call,
+ * as before, and before the recording's own result arrives.
  */
 export interface StopCallback {
   key: 'success' | 'complete';
@@ -57,58 +57,35 @@ export function analyzeStopOptions(call: ASTPath<any>, statement: ASTPath<any> |
     uses.notes.forEach((n) => notes.add(n));
     callbacks.push({ key, property, value: fn, form });
   }
-  if (callbacks.length === 0) return { ok: true, callbacks, notes: [] };
-  if (!statement || !isLastInItsFunction(statement)) {
-    return {
-      ok: false,
-      reason: "stopRecord's callbacks ran after the code that follows the call; converted they would run before it (not converted yet)",
-      readsPath: notes.has(NOTES.stopHasNoPath),
-    };
+  if (callbacks.length === 0) return { ok: true, callbacks, notes: [...notes] };
+  // The callbacks are called from a timer, as the old API answered after the call had
+  // returned (and after the code that follows it); that needs the call as a statement.
+  if (!statement) {
+    return { ok: false, reason: "stopRecord with callbacks is used inside an expression (not converted yet)", readsPath: notes.has(NOTES.stopHasNoPath) };
   }
-  return { ok: true, callbacks, notes: [...notes], inline: callbacks.length === 1 && canInline(callbacks[0], statement) };
+  return { ok: true, callbacks, notes: [...notes], inline: callbacks.length === 1 && canInline(callbacks[0]) };
 }
 
 /**
- * A callback's body can be written in place, after `stop()`, when that changes nothing:
- * no `this`/`arguments` of its own (an arrow's are the function's already), no `return`
- * (it would return from the function), no `await`/`yield`, and none of its names (its
- * parameter, its declarations) is used elsewhere in the function, so nothing is shadowed
- * or declared twice. With two callbacks (`complete` must survive a throw) they stay named.
+ * The one callback's body can be written out in the deferred call (`setTimeout(() => {
+ * ... })`) rather than named and called: an arrow's `this` and `arguments` are the
+ * function's around it either way; a `function` or method must not use its own.
  */
-function canInline(cb: StopCallback, statement: ASTPath<any>): boolean {
+function canInline(cb: StopCallback): boolean {
   const fn = cb.value;
-  if (fn.async || fn.generator) return false;
-  let blocked = false;
+  if (fn.generator) return false;
+  if (cb.form === 'arrow') return true;
+  let own = false;
   walkNodes(fn.body, (node) => {
-    if (blocked) return false;
+    if (own) return false;
     if (node !== fn.body && /Function|ObjectMethod|ClassMethod/.test(node.type) && node.type !== 'ArrowFunctionExpression') return false;
-    if (node.type === 'ReturnStatement' || node.type === 'AwaitExpression' || node.type === 'YieldExpression') blocked = true;
-    if (cb.form !== 'arrow' && (node.type === 'ThisExpression' || (node.type === 'Identifier' && node.name === 'arguments'))) blocked = true;
-    return !blocked;
+    if (node.type === 'ThisExpression' || (node.type === 'Identifier' && node.name === 'arguments')) own = true;
+    return !own;
   });
-  if (blocked) return false;
-  const names = new Set<string>(fn.params.map((p: any) => p.name));
-  if (fn.body.type === 'BlockStatement') {
-    for (const stmt of fn.body.body) {
-      if (stmt.type === 'VariableDeclaration') for (const d of stmt.declarations) collectPatternNames(d.id, names);
-      if ((stmt.type === 'FunctionDeclaration' || stmt.type === 'ClassDeclaration') && stmt.id) names.add(stmt.id.name);
-    }
-  }
-  const enclosing = statement.parent?.parent?.node;
-  let clash = false;
-  walkNodes(enclosing, (node) => {
-    if (clash || node === fn) return false;
-    if (node.type === 'Identifier' && names.has(node.name)) clash = true;
-    return !clash;
-  });
-  return !clash;
+  return !own;
 }
 
-function collectPatternNames(pattern: any, into: Set<string>): void {
-  walkNodes(pattern, (node) => {
-    if (node.type === 'Identifier') into.add(node.name);
-  });
-}
+
 
 function keyOf(property: any): string | null {
   if (property.computed) return null;
@@ -141,13 +118,4 @@ function checkAnswerUses(key: string, fn: any, form: string): { notes: string[] 
     return { reason: `stopRecord's ${key} uses its result in a way this tool cannot check (not converted yet)` };
   }
   return { notes };
-}
-
-/** The statement is the last thing its function does (directly in the function's body). */
-function isLastInItsFunction(statement: ASTPath<any>): boolean {
-  const block = statement.parent;
-  if (block?.node.type !== 'BlockStatement') return false;
-  const body: any[] = block.node.body;
-  if (body[body.length - 1] !== statement.node) return false;
-  return /Function|ObjectMethod|ClassMethod/.test(block.parent?.node.type ?? '');
 }

@@ -60,7 +60,9 @@ Component({
       const _this = this
       clearInterval(_this._ticker)
       recorderManager.stop()
-      _this.setData({ recording: false })
+      setTimeout(() => {
+        _this.setData({ recording: false })
+      })
     },
 
     redo() {

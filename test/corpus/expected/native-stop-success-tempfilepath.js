@@ -23,13 +23,15 @@ Page({
   stop() {
     const that = this
     recorderManager.stop()
-    const res = { errMsg: 'stopRecord:ok' }
-    // 停止后拿到录音文件
-    console.log('stop', res)
-    const list = that.data.list
-    list.unshift({ path: res.tempFilePath, time: Date.now() })
-    wx.setStorageSync('my_records', list)
-    that.setData({ src: res.tempFilePath, recording: false, list })
+    setTimeout(() => {
+      const res = { errMsg: 'stopRecord:ok' }
+      // 停止后拿到录音文件
+      console.log('stop', res)
+      const list = that.data.list
+      list.unshift({ path: res.tempFilePath, time: Date.now() })
+      wx.setStorageSync('my_records', list)
+      that.setData({ src: res.tempFilePath, recording: false, list })
+    })
   },
 
   remove(e) {
