@@ -28,7 +28,7 @@ export interface FileFacts {
   jsSdkSign: string | null;
   existingManagers: ExistingManager[];
   /** `manager.onStop(...)`/`onError(...)` registrations the file already has, with their line. */
-  existingListeners: Array<{ group: string; line: number; event: string }>;
+  existingListeners: Array<{ group: string; line: number; event: string; once: boolean }>;
   /** `manager.start(...)` calls the file already has (half-migrated), per host group, with their line. */
   managerStarts: Array<{ group: string; line: number }>;
   /** Names of functions and methods in this file that call stopRecord. */
@@ -41,6 +41,8 @@ export interface FileFacts {
   taroAlwaysPromise: boolean;
   /** The file already starts recordings through the shim (a second run, a hand edit): its line. */
   shimStartLine: number | null;
+  /** A test file (a `.test.`/`.spec.` name, or Jest's globals): its calls are mocks and assertions. */
+  testFile: boolean;
 }
 
 export function decideAll(sites: Site[], facts: FileFacts, useShim: boolean, source = ''): Decision[] {
@@ -128,11 +130,14 @@ function decide(site: Site, facts: FileFacts): Decision {
   const skip = (reason: string, blocksGroup = true, shimmable = true): Decision => ({ site, action: 'skip', reason, blocksGroup, shimmable });
   const leave = (reason: string): Decision => skip(reason, false, false);
 
-  if (site.host.kind === 'foreign') return leave(FOREIGN_HOST_REASONS[site.host.name]);
+  if (site.host.kind === 'foreign') return leave(FOREIGN_HOST_REASONS[site.host.name](site.api));
+  if (site.usage === 'assignment') return leave(`${site.label} is assigned or deleted here (a mock or a polyfill): left alone`);
+  if (facts.testFile) {
+    return leave(`a test file: its ${site.label} is a mock or an assertion; update the test by hand once the code it tests is migrated`);
+  }
   if (site.host.kind === 'global' && site.host.name === 'wx' && facts.jsSdkSign) {
     return leave(`JS-SDK web page (${facts.jsSdkSign}): its wx.${site.api} is not the mini-program API`);
   }
-  if (site.usage === 'assignment') return leave(`${site.label} is assigned or deleted here (a mock or a polyfill): left alone`);
   if (site.usage === 'check') return leave(`${site.label} is only tested for existence here: left alone`);
   if (site.computed) return skip(`${site.host.name}['${site.api}'] is reached by a computed name (not converted yet)`);
   if (site.usage === 'reference') return skip(`${site.label} is used as a value, not called (e.g. promisify): not converted yet`);
@@ -149,6 +154,8 @@ function decide(site: Site, facts: FileFacts): Decision {
     const stop = analyzeStopOptions(site.call!, site.statement);
     if (!stop.ok) return skip(stop.reason);
     const notes: string[] = [NOTES.stopWhileIdleRaisesError, ...stop.notes];
+    if (site.host.kind === 'taro' || site.host.kind === 'taro-named') notes.push(NOTES.taroStopOnH5);
+    if (site.host.kind === 'global' && site.host.name !== 'wx') notes.push(NOTES.otherHostUnverified(site.host.name));
     const ownError = facts.existingListeners.find((l) => l.group === hostGroup(site.host) && l.event === 'onError');
     if (ownError) notes.push(NOTES.idleStopReachesFileListener(ownError.line));
     const managerStart = facts.managerStarts.find((m) => m.group === hostGroup(site.host));
@@ -169,7 +176,7 @@ function decide(site: Site, facts: FileFacts): Decision {
   if (awaited && facts.taroAlwaysPromise && (site.host.kind === 'taro' || site.host.kind === 'taro-named')) {
     return skip("the call is awaited, and this project's Taro (before 3.3.1) returns a Promise that settles when the recording ends, even with callbacks");
   }
-  const listener = facts.existingListeners.find((l) => l.group === hostGroup(site.host));
+  const listener = facts.existingListeners.find((l) => l.group === hostGroup(site.host) && l.once);
   const ownStart = facts.managerStarts.find((m) => m.group === hostGroup(site.host));
   // Listeners registered once (in onLoad) serve the file's own manager.start(): a converted
   // or shimmed start would take them over. Without such a start they served no recording
@@ -199,6 +206,7 @@ function decide(site: Site, facts: FileFacts): Decision {
   if (capturesCallState(site, analysis.options)) notes.push(NOTES.secondStartReplacesListeners);
   if (listener) notes.push(NOTES.replacesFileListener(listener.event, listener.line));
   if (site.host.kind === 'taro' || site.host.kind === 'taro-named') notes.push(NOTES.taroPlatformsWithoutRecorder);
+  if (site.host.kind === 'global' && site.host.name !== 'wx') notes.push(NOTES.otherHostUnverified(site.host.name));
   return { site, action: 'convert', notes: [...new Set(notes)], start: analysis.options };
 }
 
@@ -327,7 +335,7 @@ export function findExistingListeners(
     const event = callee.property.name;
     if (event !== 'onStop' && event !== 'onError') return;
     const group = managerGroupOf(callee.object, p, managers, isManagerCall);
-    if (group && !isRightBeforeStart(p)) found.push({ group, line: p.node.loc!.start.line, event });
+    if (group) found.push({ group, line: p.node.loc!.start.line, event, once: !isRightBeforeStart(p) });
   });
   return found;
 }

@@ -19,11 +19,12 @@ export type Host =
 /** Globals with WeChat's `startRecord` contract and their own `getRecorderManager`. */
 const WECHAT_LIKE_GLOBALS = new Set(['wx', 'qq', 'swan']);
 
-/** Why calls on these hosts are never rewritten (SPEC §1, "Other hosts"). */
-export const FOREIGN_HOST_REASONS: Record<string, string> = {
-  my: "Alipay's my.startRecord is a different legacy API (maxDuration, apFilePath); not migrated",
-  tt: 'Douyin (tt) has no startRecord: this call fails at run time today; review it by hand',
-  uni: 'uni-app (uni) has no startRecord: this call fails at run time today; review it by hand',
+/** Why calls on these hosts are never rewritten (SPEC §1, "Other hosts"), per API. */
+export const FOREIGN_HOST_REASONS: Record<string, (api: string) => string> = {
+  my: (api) => `Alipay's my.${api} is a different legacy API (maxDuration, apFilePath); not migrated`,
+  tt: (api) => `Douyin (tt) has no ${api}: this call fails at run time today; move it to tt.getRecorderManager() by hand`,
+  uni: (api) =>
+    `uni.${api} is not part of uni-app's API: in WeChat builds it falls through to the deprecated wx.${api}, elsewhere it fails; move it to uni.getRecorderManager() by hand`,
 };
 
 const TARO_MODULE = '@tarojs/taro';

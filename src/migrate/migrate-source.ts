@@ -87,6 +87,7 @@ export function migrateScript(source: string, filePath: string, givenOptions: Mi
     groupsWithStart: new Set(sites.filter((s) => s.api === 'startRecord').map((s) => hostGroup(s.host))),
     taroAlwaysPromise: taroStartRecordAlwaysPromise(options.taroVersion),
     shimStartLine: shimStartLine(index, options.shimImport ?? SHIM_PACKAGE),
+    testFile: isTestFile(filePath, index),
   }, options.shim !== false, source);
 
   // Functions imported by name need `getRecorderManager` from somewhere, and their
@@ -262,6 +263,16 @@ function shimNeeds(decisions: Decision[], taroAlwaysPromise: boolean): ShimNeeds
 function shimExportFor(site: Site, taroAlwaysPromise: boolean): ShimExport {
   const taro = site.host.kind === 'taro' || site.host.kind === 'taro-named';
   return taro && taroAlwaysPromise && site.api === 'startRecord' ? 'startRecordPromise' : site.api;
+}
+
+/** Jest/Mocha tests: a `.test.`/`.spec.` file or `__tests__` folder, or `jest.fn()`/`describe()` calls. */
+function isTestFile(filePath: string, index: NodeIndex): boolean {
+  if (/(^|[\\/])__tests__[\\/]|\.(test|spec)\.[cm]?[jt]sx?$/.test(filePath)) return true;
+  return index.of('CallExpression').some((n) => {
+    const c = n.callee;
+    if (c.type === 'MemberExpression' && c.object.type === 'Identifier' && c.object.name === 'jest') return true;
+    return c.type === 'Identifier' && (c.name === 'describe' || c.name === 'it') && n.arguments[0]?.type === 'StringLiteral';
+  });
 }
 
 /** The line of an existing import of the shim's startRecord (or startRecordPromise), if any. */

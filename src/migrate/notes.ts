@@ -6,7 +6,11 @@ export const NOTES = {
   silkBecomesAac:
     'the recording is now an aac file, not silk: review code that uploads, transcodes or checks the extension of the file',
   stopWhileIdleRaisesError:
-    "stop() while nothing records raises onError ('operateRecorder:fail:audio is stop...'), where stopRecord() was silent: the converted starts ignore it, listeners registered elsewhere see it",
+    "stop() while nothing records raises onError ('operateRecorder:fail:audio is stop...'), where stopRecord() was silent: the listeners a converted start registers ignore it, any other onError listener sees it",
+  taroStopOnH5:
+    'on Taro platforms without getRecorderManager (H5) this stop() now throws, where stopRecord() called fail: guard it if the file is built for those platforms',
+  otherHostUnverified: (host: string) =>
+    `${host} is migrated with WeChat's recorder facts (listeners replace each other, the 'audio is stop' and 'operateRecorder:fail' texts): check them on a ${host} device`,
   errorTextChanges:
     "error messages now start with 'operateRecorder:fail' instead of 'startRecord:fail'",
   successResultLogged:
@@ -14,7 +18,7 @@ export const NOTES = {
   durationWasAndroidOnly:
     'the old duration option (seconds) was honoured on Android only; the new limit applies on every platform',
   taroPlatformsWithoutRecorder:
-    'on Taro platforms without getRecorderManager (H5) recording now fails when it starts instead of calling fail',
+    'on Taro platforms without getRecorderManager (H5) recording now throws when it starts, after the code before it ran, instead of calling fail: guard it if the file is built for those platforms',
   startedElsewhere:
     'this file has no startRecord: the recording it stops is started in another file, which must be converted too (see its entry in this report)',
   promiseRejectionGone:
