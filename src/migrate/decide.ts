@@ -131,6 +131,11 @@ function decide(site: Site, facts: FileFacts): Decision {
   const leave = (reason: string): Decision => skip(reason, false, false);
 
   if (site.host.kind === 'foreign') return leave(FOREIGN_HOST_REASONS[site.host.name](site.api));
+  if (site.host.kind === 'rebound') {
+    return leave(
+      `${site.host.name} here is a name of this file (line ${site.host.line}), not the host's global, so ${site.label} is left alone: if it reaches wx.${site.api}, migrate it by hand or route it through the shim`,
+    );
+  }
   if (site.usage === 'assignment') return leave(`${site.label} is assigned or deleted here (a mock or a polyfill): left alone`);
   if (facts.testFile) {
     return leave(`a test file: its ${site.label} is a mock or an assertion; update the test by hand once the code it tests is migrated`);

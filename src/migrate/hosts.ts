@@ -14,7 +14,13 @@ export type Host =
   /** `startRecord` imported or destructured from `@tarojs/taro`; `name` is its local name. */
   | { kind: 'taro-named'; name: string }
   /** A host global whose `startRecord` is not WeChat's (or does not exist). */
-  | { kind: 'foreign'; name: string };
+  | { kind: 'foreign'; name: string }
+  /**
+   * A local name that stands for a host, or shadows one (`var wx = swan`, `const api =
+   * isWeapp ? wx : my`, `import { wx } from 'weapp-api'`): not the global, so never
+   * rewritten, but reported, as a live-looking call is never skipped silently (SPEC §6).
+   */
+  | { kind: 'rebound'; name: string; line: number };
 
 /** Globals with WeChat's `startRecord` contract and their own `getRecorderManager`. */
 const WECHAT_LIKE_GLOBALS = new Set(['wx', 'qq', 'swan']);
@@ -73,7 +79,28 @@ export function resolveHost(objectNode: any, path: ASTPath<any>, taroNames: Set<
     return null;
   }
   if (scope.isGlobal && taroNames.has(name)) return { kind: 'taro', name };
+  return reboundHost(name, scope);
+}
+
+const HOST_NAMES = new Set([...WECHAT_LIKE_GLOBALS, 'my', 'tt', 'uni', 'Taro']);
+
+/** A binding named like a host, or initialised from one: what the report calls `rebound`. */
+function reboundHost(name: string, scope: any): Host | null {
+  const binding: ASTPath<any> | undefined = (scope.getBindings()[name] ?? [])[0];
+  const declarator = binding?.parent?.node;
+  const line = binding?.node.loc?.start.line ?? 0;
+  if (HOST_NAMES.has(name)) return { kind: 'rebound', name, line };
+  const init = declarator?.type === 'VariableDeclarator' ? declarator.init : null;
+  if (init && mentionsHostGlobal(init)) return { kind: 'rebound', name, line };
   return null;
+}
+
+function mentionsHostGlobal(node: any): boolean {
+  if (!node || typeof node !== 'object') return false;
+  if (node.type === 'Identifier') return WECHAT_LIKE_GLOBALS.has(node.name);
+  if (node.type === 'ConditionalExpression') return mentionsHostGlobal(node.consequent) || mentionsHostGlobal(node.alternate);
+  if (node.type === 'LogicalExpression') return mentionsHostGlobal(node.left) || mentionsHostGlobal(node.right);
+  return false;
 }
 
 /** `declare const wx: WechatMiniprogram.Wx` types the global; it does not replace it. */

@@ -58,7 +58,7 @@ export function findExistingManagers(j: JSCodeshift, root: Collection<any>, inde
     const callee: any = call.node.callee;
     if (callee.type !== 'MemberExpression' || callee.computed || callee.property.name !== 'getRecorderManager') return;
     const host = resolveHost(callee.object, call, taroNames);
-    if (!host || host.kind === 'foreign') return;
+    if (!host || host.kind === 'foreign' || host.kind === 'rebound') return;
     const declarator = call.parent;
     if (declarator?.node.type === 'AssignmentExpression' && declarator.node.right === call.node) {
       const assigned = assignedManager(declarator, host, index);

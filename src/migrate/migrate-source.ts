@@ -74,7 +74,7 @@ export function migrateScript(source: string, filePath: string, givenOptions: Mi
     if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression') return null;
     if (node.callee.property.name !== 'getRecorderManager') return null;
     const host = resolveHost(node.callee.object, path, taroNames);
-    return host && host.kind !== 'foreign' ? hostGroup(host) : null;
+    return host && host.kind !== 'foreign' && host.kind !== 'rebound' ? hostGroup(host) : null;
   };
   const decisions = decideAll(sites, {
     jsSdkSign: jsSdk?.sign ?? null,
