@@ -75,6 +75,14 @@ describe('reasons for sites left alone', () => {
     expect(sites[1].reason).toMatch(/kept on the old API because the startRecord at line \d+/);
   });
 
+  test('a callback that reads its result in ways the new one does not answer alike is handed the old result, and converts', () => {
+    for (const fixture of ['native-callback-by-name-reads-errmsg.input.js', 'native-errmsg-passed-on.input.js']) {
+      const [start] = sitesOf(fixture);
+      expect(start.action).toBe('converted');
+      expect(start.notes.some((n) => /old (result|text)/.test(n))).toBe(true);
+    }
+  });
+
   test('a fail or complete callback that stops the recording converts: the idle stop it makes is ignored, no loop', () => {
     for (const fixture of ['native-fail-stops-recording.input.js', 'native-complete-stops-via-method.input.js']) {
       expect(sitesOf(fixture).every((s) => s.action === 'converted')).toBe(true);
@@ -115,9 +123,8 @@ describe('shimmed sites', () => {
   // stopRecord re-issues a stop lost before onStart, and is silent while idle).
   const cases: Array<[string, Array<[string, RegExp | null]>]> = [
     ['shim-promise-forms.input.ts', [['shimmed', /value of startRecord\(...\) is used/], ['shimmed', /value of startRecord\(...\) is used/]]],
-    ['shim-errmsg-unknown-wording.input.js', [['shimmed', /success callback reads res\.errMsg, which was 'startRecord:ok'/], ['shimmed', /shimmed with the startRecord at line 3/]]],
+    ['shim-errmsg-unknown-wording.input.js', [['shimmed', /fail callback looks for 'record_error' in errMsg/], ['shimmed', /shimmed with the startRecord at line 3/]]],
     ['shim-errmsg-auth-denied.input.js', [['shimmed', /looks for 'auth denied' in errMsg/], ['shimmed', /shimmed with the startRecord/]]],
-    ['shim-errmsg-passed-on.input.js', [['shimmed', /uses errMsg in a way this tool cannot check/], ['shimmed', /shimmed with the startRecord/]]],
     ['shim-options-variable.input.js', [['shimmed', /options object recordOptions is not declared right before the call/], ['shimmed', /shimmed with the startRecord/]]],
     ['shim-promisify.input.js', [['shimmed', /used as a value, not called/], ['shimmed', /shimmed with the startRecord at line \d+/], ['shimmed', /shimmed with/]]],
     ['shim-two-start-sites-different-callbacks.input.js', [['shimmed', /starts recordings with different callbacks \(also at line 12\)/], ['shimmed', /also at line 4/], ['shimmed', /shimmed with the startRecord at line 4/]]],

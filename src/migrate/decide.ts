@@ -285,7 +285,7 @@ function keepGroupsOnOneApi(decisions: Decision[], useShim: boolean): Decision[]
     if (!groupBlockers || (d.action === 'skip' && !d.blocksGroup)) return d;
     const first = groupBlockers[0];
     if (useShim && groupBlockers.every((b) => b.shimmable)) {
-      if (d.action === 'skip') return { site: d.site, action: 'shim', reason: shimReason(d.reason), notes: shimNotes(d.site) };
+      if (d.action === 'skip') return { site: d.site, action: 'shim', reason: shimReason(d.reason), notes: shimNotes(d.site, d.reason) };
       // A stop that converts may stay converted only when no start of the group in this
       // file went to the shim: the shim's stopRecord re-issues a stop lost before onStart
       // and answers while idle without raising onError, where stop() does neither.
@@ -320,8 +320,10 @@ function stopNotesOf(site: Site): string[] {
   return analysis?.ok === false && analysis.readsPath ? [NOTES.stopHasNoPath] : [];
 }
 
-function shimNotes(site: Site): string[] {
-  return site.api === 'startRecord' ? [NOTES.silkBecomesAac, NOTES.shimListeners] : [NOTES.shimStopsOnlyShimRecordings, ...stopNotesOf(site)];
+function shimNotes(site: Site, reason = ''): string[] {
+  if (site.api !== 'startRecord') return [NOTES.shimStopsOnlyShimRecordings, ...stopNotesOf(site)];
+  const wording = /looks for '[^']*' in errMsg|matches errMsg against|compares errMsg with/.test(reason);
+  return [NOTES.silkBecomesAac, NOTES.shimListeners, ...(wording ? [NOTES.shimKeepsPrefixNotWording] : [])];
 }
 
 /** Listener registrations already in the file: `m.onStop(...)` on a manager binding or call. */

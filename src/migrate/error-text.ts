@@ -30,16 +30,23 @@ const EXACT_ERRORS: Record<string, string> = {
 const STRING_TESTS = new Set(['indexOf', 'includes', 'startsWith', 'lastIndexOf', 'search', 'match']);
 const DISPLAY_CALLS = /^(showToast|showModal|showLoading|setData|setState)$/;
 
-type ErrorUse = { rewrites: TextRewrite[]; note?: string } | { reason: string };
+/**
+ * `wording`: the callback tests the text for a wording of its own (a phrase, a regular
+ * expression, a message with no known counterpart). Handing it the old prefix does not
+ * make such a test answer as before, so the site goes to the shim with a note. Other uses
+ * (showing, building a message, handing the object on) can be handed the old text.
+ */
+type ErrorUse = { rewrites: TextRewrite[]; note?: string } | { reason: string; wording: boolean };
 
 export function errorMessageUse(member: any, ancestors: any[]): ErrorUse {
   const [parent, grandparent] = ancestors;
-  const cannot = (what: string): ErrorUse => ({
+  const cannot = (what: string, wording = true): ErrorUse => ({
     reason: `the fail callback ${what}; the error texts change from 'startRecord:fail...' to 'operateRecorder:fail...' (not converted yet)`,
+    wording,
   });
   // err.errMsg.indexOf('auth deny') and the like
   if (parent?.type === 'MemberExpression' && parent.object === member && !parent.computed && STRING_TESTS.has(parent.property.name)) {
-    if (grandparent?.type !== 'CallExpression' || grandparent.callee !== parent) return cannot(`uses errMsg.${parent.property.name}`);
+    if (grandparent?.type !== 'CallExpression' || grandparent.callee !== parent) return cannot(`uses errMsg.${parent.property.name}`, false);
     return substringTest(grandparent.arguments[0], cannot);
   }
   // /auth deny/.test(err.errMsg)
@@ -60,7 +67,7 @@ export function errorMessageUse(member: any, ancestors: any[]): ErrorUse {
   if (parent?.type === 'ObjectProperty' && parent.value === member && isDisplayCall(ancestors[1], ancestors[2])) {
     return { rewrites: [], note: NOTES.errorTextChanges };
   }
-  return cannot('uses errMsg in a way this tool cannot check');
+  return cannot('uses errMsg in a way this tool cannot check', false);
 }
 
 function substringTest(argument: any, cannot: (what: string) => ErrorUse): ErrorUse {

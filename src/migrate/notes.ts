@@ -39,6 +39,16 @@ export const NOTES = {
     `this file registers recorderManager.${event} once at line ${line}; each converted start now registers its own listeners, replacing that one for the rest of the page's life (it served no recording of this file: nothing here calls the manager's start())`,
   stopsManagerRecording: (line: number) =>
     `this file starts the recording with the manager's start() (line ${line}), which the old stopRecord() never stopped (a different recorder): now it does, as the code meant`,
+  oldResultRebuilt: (key: string) =>
+    key === 'success'
+      ? "the success callback reads more of its result than onStop's answers alike: it is called with the old result rebuilt ({ errMsg: 'startRecord:ok', tempFilePath })"
+      : `the ${key} callback reads its result's text in ways the new wording would change: it is called with the old text ('startRecord:fail...' from 'operateRecorder:fail...')`,
+  shimKeepsPrefixNotWording:
+    "the shim hands fail the old prefix ('startRecord:fail'), not the old wording of each error (iOS said 'auth denied' where the recorder says 'auth deny'): this test on the text may answer differently; check it on a device",
+  recorderOptionsIgnored: (key: string) =>
+    `startRecord ignored the ${key} option, so the recording keeps its defaults and start() does not get it; pass it to start() if it was meant`,
+  durationLooksLikeMilliseconds: (value: number) =>
+    `duration: ${value} looks like milliseconds, but startRecord read seconds (Android, capped at 600; iOS ignored it): the limit is now 600000 ms; if ${value / 1000} s was meant, write start({ duration: ${value} })`,
   idleStopReachesFileListener: (line: number) =>
     `stop() while nothing records now reaches the onError listener this file registers at line ${line} ('operateRecorder:fail:audio is stop...'), where stopRecord() was silent`,
   stopFailNeverRan:

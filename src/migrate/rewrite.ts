@@ -175,41 +175,55 @@ function startLines(statement: any, options: StartOptions, manager: ManagerRef, 
   let onError: string;
   // Callbacks that are called by name from a listener (see below).
   const named: Partial<Record<CallbackKey, string>> = {};
+  const q = style.quote;
+  // What an adapted callback is handed: the old result, rebuilt from the new one.
+  const oldSuccess = `{ errMsg: ${q}startRecord:ok${q}, tempFilePath: res.tempFilePath }`;
+  const oldFailure = `{ errMsg: err.errMsg.replace(${q}operateRecorder:fail${q}, ${q}startRecord:fail${q}) }`;
   const hoist = (cb: Callback) => {
     const name = ctx.names.allocate(HOISTED_NAMES[cb.key]);
     named[cb.key] = name;
     // In TypeScript a callback taken out of the call loses its contextual type: it is
-    // given the listener's type back (no names of the host's typings needed).
-    const needsType = ctx.typescript && cb.key !== 'complete' && hasUntypedParameter(cb);
-    const type = needsType ? `: Parameters<typeof ${m}.${cb.key === 'success' ? 'onStop' : 'onError'}>[0]` : '';
+    // given the listener's type back (no names of the host's typings needed), or, handed
+    // the old result, that result's shape.
+    let type = '';
+    if (ctx.typescript && hasUntypedParameter(cb)) {
+      if (cb.adapt) type = cb.key === 'success' ? ': (res: { errMsg: string; tempFilePath: string }) => void' : ': (res: { errMsg: string }) => void';
+      else if (cb.key !== 'complete') type = `: Parameters<typeof ${m}.${cb.key === 'success' ? 'onStop' : 'onError'}>[0]`;
+    }
     lines.push(...comments.of[cb.key]);
     lines.push(`${style.declKeyword} ${name}${type} = ${callbackText(cb, indent, ctx, render)}${semi}`);
   };
-  const call = (key: CallbackKey, arg: string) => {
+  const call = (key: CallbackKey, arg: string, old: string) => {
     const cb = options.callbacks[key];
-    return cb ? `${named[key]}(${takesArgument(cb) ? arg : ''})` : undefined;
+    return cb ? `${named[key]}(${takesArgument(cb) ? (cb.adapt ? old : arg) : ''})` : undefined;
   };
   if (complete) {
     // `complete` runs after both the stop and the error path: each callback is named once
     // and called from both listeners, rather than any body written twice.
     for (const cb of [success, fail, complete]) if (cb) hoist(cb);
-    onStop = wrapper('res', call('success', 'res'), call('complete', 'res')!, indent, style, []);
-    onError = wrapper('err', call('fail', 'err'), call('complete', 'err')!, indent, style, idleStopGuard('err', style));
+    onStop = wrapper('res', call('success', 'res', oldSuccess), call('complete', 'res', oldSuccess), indent, style, []);
+    onError = wrapper('err', call('fail', 'err', oldFailure), call('complete', 'err', oldFailure), indent, style, idleStopGuard('err', style));
   } else {
-    lines.push(...comments.of.success);
-    onStop = success ? callbackText(success, indent, ctx, render) : noop(style);
-    const guarded = fail ? guardedText(fail, indent, ctx, render) : null;
+    if (success?.adapt) {
+      // Handed the old result: named, and called with it.
+      hoist(success);
+      onStop = wrapper('res', call('success', 'res', oldSuccess), undefined, indent, style, []);
+    } else {
+      lines.push(...comments.of.success);
+      onStop = success ? callbackText(success, indent, ctx, render) : noop(style);
+    }
+    const guarded = fail && !fail.adapt ? guardedText(fail, indent, ctx, render) : null;
     if (fail && guarded === null) {
-      // A reference or a destructured parameter: called from a guarded listener, by the
-      // name it has when it is one (`showError`, `this.onFail`; a `function` listener
-      // would not see the page's `this`), else under a name of its own.
-      const callee = fail.form === 'reference' ? render(fail.value.start, fail.value.end).replace(/\.bind\(\s*this\s*\)$/, '') : null;
+      // Handed the old text, a reference or a destructured parameter: called from a guarded
+      // listener, by the name it has when it is one (`showError`, `this.onFail`; a
+      // `function` listener would not see the page's `this`), else under a name of its own.
+      const callee = fail.form === 'reference' && !fail.adapt ? render(fail.value.start, fail.value.end).replace(/\.bind\(\s*this\s*\)$/, '') : null;
       const arg = takesArgument(fail) ? 'err' : '';
       if (callee !== null && (style.arrows || !/\bthis\b/.test(callee))) {
         onError = guardedCall('err', `${callee}(${arg})`, indent, style);
       } else {
         hoist(fail);
-        onError = guardedCall('err', call('fail', 'err')!, indent, style);
+        onError = guardedCall('err', call('fail', 'err', oldFailure)!, indent, style);
       }
     } else {
       onError = guarded ?? noop(style);
@@ -251,22 +265,22 @@ function takesArgument(cb: Callback): boolean {
  * `complete` even when `success` threw, so `complete` sits in a `finally`; the error still
  * surfaces as it did. The listener names its argument only if a call passes it on.
  */
-function wrapper(param: string, first: string | undefined, complete: string, indent: string, style: FileStyle, guard: string[]): string {
+function wrapper(param: string, first: string | undefined, complete: string | undefined, indent: string, style: FileStyle, guard: string[]): string {
   const semi = style.semicolons ? ';' : '';
   const inner = indent + style.indentUnit;
-  const usesParam = guard.length > 0 || [first, complete].some((c) => c?.endsWith(`(${param})`));
+  const usesParam = guard.length > 0 || [first, complete].some((c) => c !== undefined && new RegExp(`\\b${param}\\b`).test(c));
   const params = usesParam ? `(${param})` : '()';
   const head = style.arrows ? `${params} => {` : `function ${params} {`;
-  const body = first
+  const calls = first && complete
     ? [
-        ...guard.map((line) => inner + line),
         `${inner}try {`,
         `${inner}${style.indentUnit}${first}${semi}`,
         `${inner}} finally {`,
         `${inner}${style.indentUnit}${complete}${semi}`,
         `${inner}}`,
       ]
-    : [...guard.map((line) => inner + line), `${inner}${complete}${semi}`];
+    : [`${inner}${(first ?? complete)!}${semi}`];
+  const body = [...guard.map((line) => inner + line), ...calls];
   return [head, ...body, `${indent}}`].join(style.eol);
 }
 

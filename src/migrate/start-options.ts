@@ -23,6 +23,13 @@ export interface Callback {
   form: 'arrow' | 'function' | 'method' | 'reference';
   /** For a reference: the function it names. */
   declared?: any;
+  /**
+   * The callback reads its result in ways the new result does not answer alike (`res.errMsg`
+   * of a success, the whole object handed on, error texts shown): it is called with the
+   * old result rebuilt from the new one (`{ errMsg: 'startRecord:ok', tempFilePath }`, the
+   * error text with its old prefix), as the shim would call it.
+   */
+  adapt?: boolean;
 }
 
 /** A small text change inside a callback that keeps its meaning under the new API. */
@@ -48,6 +55,12 @@ export interface StartOptions {
 export type Analysis = { ok: true; options: StartOptions } | { ok: false; reason: string };
 
 const CALLBACK_KEYS: readonly CallbackKey[] = ['success', 'fail', 'complete'];
+/** `start()` options that startRecord ignored (code written from RecorderManager's docs passes them). */
+const RECORDER_MANAGER_ONLY = new Set(['sampleRate', 'numberOfChannels', 'encodeBitRate', 'format', 'frameSize', 'audioSource']);
+
+function rawSeconds(property: any): number {
+  return Number(property.value?.value);
+}
 const OLD_HARD_LIMIT_MS = 60000;
 
 export function analyzeStartOptions(call: ASTPath<any>, typescript: boolean): Analysis {
@@ -56,6 +69,8 @@ export function analyzeStartOptions(call: ASTPath<any>, typescript: boolean): An
   if (args.length === 0) return { ok: true, options: empty };
   if (args.length > 1) return { ok: false, reason: 'startRecord is called with more than one argument' };
   let object = args[0];
+  // `{ ... } as any` (options written for another API's type): the object itself.
+  while (object.type === 'TSAsExpression' || object.type === 'TSTypeAssertion' || object.type === 'TSSatisfiesExpression') object = object.expression;
   let declaration: any = null;
   if (object.type === 'Identifier') {
     const found = optionsDeclaredRightBefore(call, object.name);
@@ -73,8 +88,14 @@ export function analyzeStartOptions(call: ASTPath<any>, typescript: boolean): An
     }
     const key = propertyKey(property);
     if (key === null) return { ok: false, reason: 'the options object has a computed key' };
+    if (RECORDER_MANAGER_ONLY.has(key)) {
+      // RecorderManager's options, which startRecord never read: the recording keeps its defaults.
+      options.notes.push(NOTES.recorderOptionsIgnored(key));
+      continue;
+    }
     if (key === 'duration') {
       const duration = durationFromSeconds(property);
+      if (duration !== null && rawSeconds(property) > 600) options.notes.push(NOTES.durationLooksLikeMilliseconds(rawSeconds(property)));
       if (duration === null) return { ok: false, reason: 'the duration option is not a number literal (not converted yet)' };
       options.durationMs = duration;
       options.notes.push(NOTES.durationWasAndroidOnly);
@@ -235,13 +256,20 @@ function analyzeFunction(key: CallbackKey, property: any, fn: any, form: Callbac
   if (typeRewrite === null) {
     return { reason: `the ${key} callback's parameter has a type this tool does not know how to carry over (not converted yet)` };
   }
-  if (param.type === 'ObjectPattern') return withRewrites(analyzeDestructuredResult(key, param, callback), typeRewrite);
+  if (param.type === 'ObjectPattern') {
+    const destructured = analyzeDestructuredResult(key, param, callback);
+    if (!('reason' in destructured) && destructured.callback.adapt) return destructured;
+    return withRewrites(destructured, typeRewrite);
+  }
   if (param.type !== 'Identifier') return { reason: `the ${key} callback's parameter is not a plain name` };
   if (key === 'complete' && typescript) {
     // complete is called from both listeners with two different result types.
     return { reason: 'the complete callback takes a parameter, which would need a type for both results (not converted yet)' };
   }
-  return withRewrites(analyzeResultUses(key, param.name, fn, callback, delegate), typeRewrite);
+  const uses = analyzeResultUses(key, param.name, fn, callback, delegate);
+  // An adapted callback is handed the old result: its old type names stay as they are.
+  if (!('reason' in uses) && uses.callback.adapt) return uses;
+  return withRewrites(uses, typeRewrite);
 }
 
 function withRewrites(analysis: CallbackAnalysis, extra: TextRewrite[]): CallbackAnalysis {
@@ -284,7 +312,7 @@ function qualifiedName(node: any): string | null {
 function analyzeDestructuredResult(key: CallbackKey, pattern: any, callback: Callback): CallbackAnalysis {
   const fields = pattern.properties.map((p: any) => (p.type === 'RestElement' ? '...' : propertyKey(p)));
   if (key === 'success' && fields.every((f: string | null) => f === 'tempFilePath')) return { callback, notes: [], rewrites: [] };
-  return { reason: `the ${key} callback destructures ${fields.join(', ')} from its result, which differs in the new API` };
+  return { callback: { ...callback, adapt: true }, notes: [NOTES.oldResultRebuilt(key)], rewrites: [] };
 }
 
 /**
@@ -308,6 +336,8 @@ function readsOnlyTheSharedPath(key: CallbackKey, call: any, argument: any, dele
 function analyzeResultUses(key: CallbackKey, name: string, fn: any, callback: Callback, delegate: DelegateResolver = () => null): CallbackAnalysis {
   const notes = new Set<string>();
   const rewrites: TextRewrite[] = [];
+  // Uses that only the old result answers: the callback is then handed the old result.
+  const adapted = (): CallbackAnalysis => ({ callback: { ...callback, adapt: true }, notes: [NOTES.oldResultRebuilt(key)], rewrites: [] });
   for (const use of findUses(fn.body, name)) {
     const parent = use.ancestors[0];
     if (parent.type === 'MemberExpression' && parent.object === use.node && !parent.computed) {
@@ -315,27 +345,21 @@ function analyzeResultUses(key: CallbackKey, name: string, fn: any, callback: Ca
       if (key === 'success' && field === 'tempFilePath') continue;
       if (field === 'errMsg' && key === 'fail') {
         const verdict = errorMessageUse(parent, use.ancestors.slice(1));
-        if ('reason' in verdict) return verdict;
+        if ('reason' in verdict) return verdict.wording ? { reason: verdict.reason } : adapted();
         rewrites.push(...verdict.rewrites);
         if (verdict.note) notes.add(verdict.note);
         continue;
       }
-      if (field === 'errMsg') {
-        return {
-          reason:
-            key === 'success'
-              ? "the success callback reads res.errMsg, which was 'startRecord:ok' and does not exist in onStop's result (not converted yet)"
-              : `the ${key} callback reads errMsg, which is the success or the error text depending on the path (not converted yet)`,
-        };
-      }
-      return { reason: `the ${key} callback reads ${name}.${field}, which differs in the new API` };
+      // `res.errMsg` of a success ('startRecord:ok'), or any other field: the old result.
+      return adapted();
     }
     if (isConsoleArgument(use.node, parent)) {
       notes.add(key === 'success' ? NOTES.successResultLogged : NOTES.errorTextChanges);
       continue;
     }
     if (parent.type === 'CallExpression' && parent.callee !== use.node && readsOnlyTheSharedPath(key, parent, use.node, delegate)) continue;
-    return { reason: `the ${key} callback passes its result on as a whole, and the result's shape differs in the new API (not converted yet)` };
+    // Handed on as a whole: the receiver gets the old result, whatever it reads.
+    return adapted();
   }
   return { callback, notes: [...notes], rewrites };
 }

@@ -1,7 +1,6 @@
 // components/voice-recorder/index.js
 // 录音按钮组件，录音完成后通过 bindfinish 把临时文件路径交给页面
-var startRecord = require('./startrecord-shim').startRecord
-var stopRecord = require('./startrecord-shim').stopRecord
+var recorderManager = wx.getRecorderManager()
 
 var MIN_MS = 800
 
@@ -32,28 +31,32 @@ Component({
       self.anim = setInterval(function () {
         self.setData({ level: (self.data.level + 1) % 4 })
       }, 300)
-      startRecord({
-        success: function (res) {
-          var used = Date.now() - self.pressAt
-          if (used < MIN_MS) {
-            self.triggerEvent('tooshort', { used: used })
-            return
-          }
-          self.triggerEvent('finish', {
-            path: res.tempFilePath,
-            duration: Math.round(used / 1000)
-          })
-        },
-        fail: function (err) {
-          self.triggerEvent('error', err)
+      var onRecordFail = function (err) {
+        self.triggerEvent('error', err)
+      }
+      recorderManager.onStop(function (res) {
+        var used = Date.now() - self.pressAt
+        if (used < MIN_MS) {
+          self.triggerEvent('tooshort', { used: used })
+          return
         }
+        self.triggerEvent('finish', {
+          path: res.tempFilePath,
+          duration: Math.round(used / 1000)
+        })
       })
+      recorderManager.onError(function (err) {
+        // stop() while nothing records: the old stopRecord() was silent there
+        if (err.errMsg.indexOf('audio is stop') !== -1) return
+        onRecordFail({ errMsg: err.errMsg.replace('operateRecorder:fail', 'startRecord:fail') })
+      })
+      recorderManager.start({ duration: 60000 })
     },
 
     onRelease: function () {
       clearInterval(this.anim)
       this.setData({ pressing: false, level: 0 })
-      stopRecord({ /* 松开即停止，结果在 startRecord 的 success 里 */ })
+      recorderManager.stop(/* 松开即停止，结果在 startRecord 的 success 里 */)
     }
   },
 

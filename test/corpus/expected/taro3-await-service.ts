@@ -1,5 +1,5 @@
 // @ts-nocheck
-import { startRecord, stopRecord } from './startrecord-shim'
+import Taro from '@tarojs/taro'
 import { recognizeAudio } from '../api/asr'
 
 export interface VoiceInputCallbacks {
@@ -24,16 +24,21 @@ export class VoiceInput {
     if (this.busy) return
     this.busy = true
     try {
-      await startRecord({
-        success: () => {
-          console.log('录音开始')
-          this.callbacks.onBegin?.()
-        },
-        fail: (err) => {
-          this.busy = false
-          this.callbacks.onError?.('录音失败：' + (err.errMsg || '未知错误'))
-        },
+      const recorderManager = Taro.getRecorderManager()
+      const onRecordFail: (res: { errMsg: string }) => void = (err) => {
+        this.busy = false
+        this.callbacks.onError?.('录音失败：' + (err.errMsg || '未知错误'))
+      }
+      recorderManager.onStop(() => {
+        console.log('录音开始')
+        this.callbacks.onBegin?.()
       })
+      recorderManager.onError((err) => {
+        // stop() while nothing records: the old stopRecord() was silent there
+        if (err.errMsg.indexOf('audio is stop') !== -1) return
+        onRecordFail({ errMsg: err.errMsg.replace('operateRecorder:fail', 'startRecord:fail') })
+      })
+      recorderManager.start({ duration: 60000 })
     } catch (e) {
       this.busy = false
       this.callbacks.onError?.('无法开始录音')
@@ -42,25 +47,21 @@ export class VoiceInput {
 
   end(): void {
     if (!this.busy) return
-    stopRecord({
-      success: async (res) => {
-        this.busy = false
-        const filePath = res.tempFilePath
-        if (!filePath) {
-          this.callbacks.onError?.('没有拿到录音文件')
-          return
-        }
-        try {
-          const { text } = await recognizeAudio(filePath)
-          this.callbacks.onText?.(text)
-        } catch (e) {
-          this.callbacks.onError?.('识别失败')
-        }
-      },
-      fail: (err) => {
-        this.busy = false
-        this.callbacks.onError?.('停止录音失败：' + err.errMsg)
-      },
+    Taro.getRecorderManager().stop()
+    setTimeout(async () => {
+      const res: TaroGeneral.CallbackResult = { errMsg: 'stopRecord:ok' }
+      this.busy = false
+      const filePath = res.tempFilePath
+      if (!filePath) {
+        this.callbacks.onError?.('没有拿到录音文件')
+        return
+      }
+      try {
+        const { text } = await recognizeAudio(filePath)
+        this.callbacks.onText?.(text)
+      } catch (e) {
+        this.callbacks.onError?.('识别失败')
+      }
     })
   }
 }

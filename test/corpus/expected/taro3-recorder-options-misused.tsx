@@ -4,7 +4,6 @@ import Taro from '@tarojs/taro'
 import { View, Button, Text } from '@tarojs/components'
 
 import './index.scss'
-import { startRecord, stopRecord } from './startrecord-shim'
 
 export default function LongRecord() {
   const [recording, setRecording] = useState(false)
@@ -13,21 +12,21 @@ export default function LongRecord() {
   const start = () => {
     setRecording(true)
     // 参数是照着 RecorderManager 的文档写的，类型对不上只好 as any
-    startRecord({
-      duration: 50000,
-      sampleRate: 16000,
-      numberOfChannels: 1,
-      format: 'mp3',
-      success: (res) => {
-        setFile(res.tempFilePath)
-        setRecording(false)
-      },
-      fail: () => setRecording(false),
-    } as any)
+    const recorderManager = Taro.getRecorderManager()
+    recorderManager.onStop((res) => {
+      setFile(res.tempFilePath)
+      setRecording(false)
+    })
+    recorderManager.onError((err) => {
+      // stop() while nothing records: the old stopRecord() was silent there
+      if (err.errMsg.indexOf('audio is stop') !== -1) return
+      setRecording(false)
+    })
+    recorderManager.start({ duration: 600000 })
   }
 
   const stop = () => {
-    stopRecord()
+    Taro.getRecorderManager().stop()
   }
 
   const upload = () => {
