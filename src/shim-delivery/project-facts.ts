@@ -71,7 +71,7 @@ export class ProjectFacts {
     const bundled = pkg !== null && BUNDLED_BY.some((re) => hasDependency(pkg, re));
     // A bundled app (mpvue has an app.json too) or a bundler's app entry: an ES module.
     const kind = bundled || (marker !== null && marker !== 'app.json') ? 'bundled' : 'native';
-    const typescript = hasTsconfig(appDir, stopAt);
+    const typescript = hasTsconfig(appDir);
     const taroVersion = pkg ? this.taroVersionOf(pkg) : undefined;
     return { dir: appDir, kind, typescript, ...(taroVersion ? { taroVersion } : {}) };
   }
@@ -142,11 +142,9 @@ function hasDependency(pkg: PackageFacts, re: RegExp): boolean {
   return Object.keys(pkg.dependencies).some((name) => re.test(name));
 }
 
-function hasTsconfig(appDir: string, top: string | undefined): boolean {
-  for (let dir = appDir; ; dir = path.dirname(dir)) {
-    if (isFile(path.join(dir, 'tsconfig.json'))) return true;
-    if (dir === top || top === undefined || path.dirname(dir) === dir) return false;
-  }
+/** A tsconfig.json in the app's folder or the one above it (Taro's src/, WeChat's miniprogram/). */
+function hasTsconfig(appDir: string): boolean {
+  return [appDir, path.dirname(appDir)].some((dir) => isFile(path.join(dir, 'tsconfig.json')));
 }
 
 function isFile(file: string): boolean {
