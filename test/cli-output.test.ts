@@ -1,3 +1,4 @@
+import { parseArgs } from '../src/cli/args';
 // Output modes (--print, --report, the coloured diff, the summary), exit codes, options
 // handed to the migration, the prompt, the progress bar and Ctrl-C, all in-process.
 import { EventEmitter } from 'events';
@@ -97,7 +98,7 @@ describe('exit codes', () => {
 
   test('bad option values are usage errors', async () => {
     const root = makeProject({ 'a.js': STOP_PAGE });
-    for (const argv of [['--jobs', 'two'], ['--jobs', '-1'], ['--max-size', 'huge'], ['--max-size', '0']]) {
+    for (const argv of [['--jobs', 'two'], ['--jobs', '-1'], ['--max-size', 'huge'], ['--max-size', '0'], ['--max-size', '12x'], ['--max-size', '8 mbs']]) {
       const result = await run([...argv, 'a.js'], root);
       expect(result.code).toBe(2);
       expect(result.stderr).toContain('--help');
@@ -126,6 +127,20 @@ describe('options handed to the migration', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("const { startRecord } = require('./utils/startrecord-shim')");
     expect(result.stdout).toContain('startRecord().then(');
+  });
+
+  test('--max-size units in any case mean what they say (8m is 8 MiB, not 8 bytes)', () => {
+    const io = { stdout: { write: () => true }, stderr: { write: () => true }, cwd: '/' } as any;
+    const size = (value: string) => {
+      const parsed = parseArgs(['--max-size', value, 'a.js'], io);
+      return parsed.kind === 'run' ? parsed.options.maxBytes : null;
+    };
+    expect(size('8m')).toBe(8 * 1024 * 1024);
+    expect(size('8M')).toBe(8 * 1024 * 1024);
+    expect(size('8MB')).toBe(8 * 1024 * 1024);
+    expect(size('500kb')).toBe(500 * 1024);
+    expect(size('1.5mb')).toBe(Math.floor(1.5 * 1024 * 1024));
+    expect(size('2048')).toBe(2048);
   });
 
   test('--max-size takes bytes or units', async () => {

@@ -1,4 +1,3 @@
-import bytes from 'bytes';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import * as os from 'os';
 import { DEFAULT_MAX_BYTES } from '../engine/read-source';
@@ -203,10 +202,16 @@ function parseExtensions(value: string): string[] {
   return extensions;
 }
 
+/**
+ * A bare number is bytes; otherwise a number and a unit, in any case: b, k/kb, m/mb, g/gb
+ * (`8m`, `8M`, `500kb`, `1.5MB`). Anything else (`12x`) is a usage error: `bytes` alone
+ * would read `8m` as 8 bytes.
+ */
 function parseSize(value: string): number {
-  // A bare number is bytes; `bytes` also reads 500kb, 4MB, 1.5mb.
-  const parsed = /^\d+$/.test(value.trim()) ? Number(value) : bytes.parse(value);
-  if (parsed === null || !Number.isFinite(parsed) || parsed <= 0) throw new InvalidArgumentError('give a size such as 500kb or 4mb.');
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(b|k|kb|m|mb|g|gb)?\s*$/i.exec(value);
+  const units: Record<string, number> = { b: 1, k: 1024, kb: 1024, m: 1024 ** 2, mb: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3 };
+  const parsed = m ? Math.floor(Number(m[1]) * units[(m[2] ?? 'b').toLowerCase()]) : NaN;
+  if (!Number.isFinite(parsed) || parsed <= 0) throw new InvalidArgumentError('give a size such as 500kb, 8m or 4MB.');
   return parsed;
 }
 
