@@ -53,6 +53,13 @@ describe('--print', () => {
     expect(read(root, 'a.js')).toBe(STOP_PAGE);
   });
 
+  test('--print ends with what --print did, never with the advice of --dry', async () => {
+    const root = makeProject({ 'a.js': STOP_PAGE });
+    const result = await run(['--print', 'a.js'], root);
+    expect(result.stderr).toContain('--print: no file was written');
+    expect(result.stderr).not.toContain('without --dry');
+  });
+
   test('--print and --json both want stdout: a usage error', async () => {
     const root = makeProject({ 'a.js': STOP_PAGE });
     const result = await run(['--print', '--json', 'a.js'], root);
@@ -67,8 +74,11 @@ describe('--report', () => {
       const root = makeProject({ 'a.js': STOP_PAGE, 'plain.js': PLAIN_PAGE });
       const result = await run([...mode, '--report', 'out/report.json', '.'], root, { migrate: fakeMigrate });
       // The folder must exist: the report is not a place to create folders in silently.
-      expect(result.code).toBe(1);
-      expect(result.stderr).toContain('could not write the report to out/report.json');
+      // It is checked before anything is done, so no file was rewritten without its record.
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('--report out/report.json: the folder');
+      expect(result.stderr).toContain('Nothing was done.');
+      expect(read(root, 'a.js')).toBe(STOP_PAGE);
       fs.mkdirSync(path.join(root, 'out'));
       const again = await run([...mode, '--force', '--report', 'out/report.json', '.'], root, { migrate: fakeMigrate });
       expect(again.code).toBe(0);

@@ -42,6 +42,16 @@ export async function main(argv: string[], io: CliIo = processIo(), dependencies
     options = asked;
   }
 
+  // A report that could not be written at the end would leave a run without its record,
+  // after the files were rewritten: its folder is checked before anything is done.
+  if (options.report !== undefined) {
+    const problem = reportTargetProblem(path.resolve(io.cwd, options.report));
+    if (problem) {
+      io.stderr.write(`error: --report ${options.report}: ${problem}\nNothing was done.\n`);
+      return EXIT_USAGE;
+    }
+  }
+
   const discovery = await findFilesOrExplain(options, io);
   if (typeof discovery === 'number') return discovery;
 
@@ -55,7 +65,7 @@ export async function main(argv: string[], io: CliIo = processIo(), dependencies
 
   const reportStream: OutputStream = options.print ? io.stderr : io.stdout;
   if (options.json) io.stdout.write(`${JSON.stringify(buildJsonReport(outcomes, io.cwd, run), null, 2)}\n`);
-  else reportStream.write(formatHumanReport(outcomes, { cwd: io.cwd, dry: !writes, colors: colorsFor(reportStream, options.color), run }));
+  else reportStream.write(formatHumanReport(outcomes, { cwd: io.cwd, dry: !writes, print: options.print, colors: colorsFor(reportStream, options.color), run }));
 
   const reportWritten = options.report === undefined || (await writeReportFile(options.report, outcomes, run, io));
   return exitCode(outcomes, run, discovery, options, reportWritten);
@@ -168,6 +178,20 @@ async function migrateFiles(
   output.flush();
   const outcomes = done.filter((outcome): outcome is FileOutcome => outcome !== undefined);
   return { outcomes, run: { notProcessed: files.length - outcomes.length, addedFiles: shimDelivery?.added ?? [] } };
+}
+
+/** Why the report cannot be written to `file`, or null. */
+function reportTargetProblem(file: string): string | null {
+  const dir = path.dirname(file);
+  try {
+    if (!fs.statSync(dir).isDirectory()) return `${dir} is not a folder`;
+    fs.accessSync(dir, fs.constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? `the folder ${dir} does not exist` : `the folder ${dir} cannot be written to`;
+  }
+  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) return `${file} is a folder`;
+  return null;
 }
 
 async function writeReportFile(target: string, outcomes: FileOutcome[], run: RunInfo, io: CliIo): Promise<boolean> {

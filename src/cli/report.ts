@@ -107,6 +107,8 @@ function sortedSites(sites: readonly SiteReport[]): SiteReport[] {
 export interface HumanReportOptions {
   cwd: string;
   dry: boolean;
+  /** `--print`: nothing is written either, but the advice differs from `--dry`'s. */
+  print?: boolean;
   colors: Colors;
   /** Defaults to a run that went to its end. */
   run?: RunInfo;
@@ -195,7 +197,9 @@ function formatTotals(summary: Summary, options: HumanReportOptions): string {
     );
   }
   if (summary.errors > 0) lines.push('Files with errors were left as they were: each error line above says why.');
-  if (options.dry) {
+  if (options.print) {
+    lines.push('--print: no file was written; the migrated text went to stdout. Run without --print to write the changes.');
+  } else if (options.dry) {
     lines.push('Dry run: no file was written. Run again without --dry to write the changes.');
   } else if (summary.changed > 0) {
     lines.push('Next: review the diff (git diff), the differences listed above, then run your tests.');
