@@ -2,6 +2,7 @@ import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { mentionsLegacyApi } from '../engine/legacy-names';
+import { isOurShimFile } from '../shim-delivery/shim-file';
 import { findWorkTreeTop } from './work-tree';
 
 export interface DirtyFile {
@@ -30,7 +31,14 @@ export type GateVerdict =
  * `core.fsmonitor` off, so that no program configured in the repository is started: the
  * codemod never runs project code.
  */
-export async function checkUncommittedChanges(files: readonly string[]): Promise<GateVerdict> {
+/**
+ * Tells a file whose only change is this tool's own: its text is exactly what the
+ * migration makes of the committed version. A run stopped by Ctrl-C, or run twice without
+ * a commit in between, must be allowed to finish over its own output.
+ */
+export type OwnOutputTest = (filePath: string, committed: string, current: string) => boolean;
+
+export async function checkUncommittedChanges(files: readonly string[], isOwnOutput?: OwnOutputTest): Promise<GateVerdict> {
   const byTop = new Map<string, string[]>();
   const topOfFolder = new Map<string, string | null>();
   for (const file of files) {
@@ -51,7 +59,13 @@ export async function checkUncommittedChanges(files: readonly string[]): Promise
     } catch (error) {
       return { kind: 'unknown', reason: `git could not tell whether ${top} has uncommitted changes (${(error as Error).message})` };
     }
-    dirty.push(...matchFiles(top, inTree, entries).filter((file) => couldBeRewritten(file.filePath)));
+    for (const file of matchFiles(top, inTree, entries)) {
+      if (!couldBeRewritten(file.filePath)) continue;
+      // The shim file the tool wrote (untracked, and it names startRecord).
+      if (file.state === 'untracked' && isOurShimFile(file.filePath)) continue;
+      if (file.state === 'modified' && isOwnOutput && (await onlyOwnChanges(top, file.filePath, isOwnOutput))) continue;
+      dirty.push(file);
+    }
   }
   return dirty.length > 0 ? { kind: 'dirty', files: dirty.sort((a, b) => a.filePath.localeCompare(b.filePath)) } : { kind: 'clean' };
 }
@@ -105,6 +119,25 @@ function runGitStatus(top: string, pathspecs: string[]): Promise<string> {
         else if ((error as NodeJS.ErrnoException).code === 'ENOENT') reject(new Error('git is not installed'));
         else reject(new Error(String(stderr).trim() || error.message));
       },
+    );
+  });
+}
+
+/** The committed text (HEAD) against the text on disk; any doubt counts as a change of the user's. */
+async function onlyOwnChanges(top: string, file: string, isOwnOutput: OwnOutputTest): Promise<boolean> {
+  try {
+    const relative = path.relative(top, file).split(path.sep).join('/');
+    const committed = await runGit(top, ['-c', 'core.fsmonitor=false', 'show', `HEAD:${relative}`]);
+    return isOwnOutput(file, committed, fs.readFileSync(file, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+function runGit(top: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('git', args, { cwd: top, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' }, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }, (error, stdout) =>
+      error ? reject(error) : resolve(stdout),
     );
   });
 }

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Migrate } from '../engine/migrate-text';
+import { loadMigrateSource, Migrate } from '../engine/migrate-text';
 import { FileOutcome, withoutTexts } from '../engine/outcome';
 import { runFiles } from '../engine/run-files';
 import { parseShimImport, ShimDelivery } from '../shim-delivery';
@@ -10,7 +10,7 @@ import { Discovery, discoverFiles, SUPPORTED_EXTENSIONS } from './discover';
 import { displayPath } from './display-path';
 import { EXIT_FILE_ERRORS, EXIT_INTERRUPTED, EXIT_OK, EXIT_SKIPPED, EXIT_USAGE } from './exit-codes';
 import { FileOutput } from './file-output';
-import { checkUncommittedChanges } from './git-gate';
+import { checkUncommittedChanges, OwnOutputTest } from './git-gate';
 import { watchInterrupts } from './interrupt';
 import { CliIo, OutputStream, processIo } from './io';
 import { createProgress } from './progress';
@@ -57,7 +57,7 @@ export async function main(argv: string[], io: CliIo = processIo(), dependencies
 
   const writes = !options.dry && !options.print;
   if (writes && !options.force) {
-    const refused = await refuseUncommittedChanges(discovery.files, io);
+    const refused = await refuseUncommittedChanges(discovery.files, io, ownOutputTest(options, io, dependencies));
     if (refused !== null) return refused;
   }
 
@@ -111,8 +111,8 @@ async function findFilesOrExplain(options: CliOptions, io: CliIo): Promise<Disco
 }
 
 /** Null when writing may go ahead; otherwise the exit code, after saying why not. */
-async function refuseUncommittedChanges(files: string[], io: CliIo): Promise<number | null> {
-  const verdict = await checkUncommittedChanges(files);
+async function refuseUncommittedChanges(files: string[], io: CliIo, isOwnOutput: OwnOutputTest): Promise<number | null> {
+  const verdict = await checkUncommittedChanges(files, isOwnOutput);
   if (verdict.kind === 'clean') return null;
   if (verdict.kind === 'unknown') {
     io.stderr.write(`error: ${verdict.reason}.\nNothing was written. Preview with --dry, or commit your work and run again with --force.\n`);
@@ -130,6 +130,25 @@ async function refuseUncommittedChanges(files: string[], io: CliIo): Promise<num
     ].join('\n'),
   );
   return EXIT_USAGE;
+}
+
+/**
+ * A file the gate finds changed is the tool's own output when migrating its committed
+ * text, with this run's options, gives exactly what is on disk: then the run may go over
+ * it (it changes nothing there, or finishes what an interrupted run began).
+ */
+function ownOutputTest(options: CliOptions, io: CliIo, dependencies: MainDependencies): OwnOutputTest {
+  const delivery = options.shim ? new ShimDelivery(parseShimImport(options.shimImport, io.cwd), true) : undefined;
+  const base = options.shim ? {} : { shim: false };
+  return (filePath, committed, current) => {
+    const migrate = dependencies.migrate ?? loadMigrateSource();
+    const migrateOptions = delivery ? delivery.optionsFor(filePath, base) : base;
+    try {
+      return migrate(committed, filePath, migrateOptions).output === current;
+    } catch {
+      return false;
+    }
+  };
 }
 
 /** Runs the engine with the progress bar, Ctrl-C handling and per-file output wired in. */
