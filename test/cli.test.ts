@@ -491,3 +491,21 @@ describe('writeFileAtomic', () => {
 });
 
 // The launcher, worker threads and killing the process: test/cli-process.test.ts.
+
+describe('temporary files a killed run left', () => {
+  test('are removed by the next real run when their process is gone, and named; those of a live process stay', async () => {
+    const { spawnSync } = require('child_process') as typeof import('child_process');
+    const deadPid = spawnSync(process.execPath, ['-e', '0']).pid;
+    const stale = `.a.js.${deadPid}-0badf00d.startrecord-codemod.tmp`;
+    const live = `.a.js.${process.pid}-0badf00d.startrecord-codemod.tmp`;
+    const root = makeProject({ 'a.js': STOP_PAGE, [stale]: 'half', [live]: 'in progress' });
+    const dry = await runCli(['--dry', 'a.js'], root);
+    expect(fs.existsSync(path.join(root, stale))).toBe(true);
+    expect(dry.stderr).not.toContain('temporary file');
+    const result = await runCli(['--force', 'a.js'], root);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`note: removed ${stale}, a temporary file left by an earlier run that was killed`);
+    expect(fs.existsSync(path.join(root, stale))).toBe(false);
+    expect(fs.existsSync(path.join(root, live))).toBe(true);
+  });
+});

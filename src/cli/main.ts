@@ -14,6 +14,7 @@ import { checkUncommittedChanges, OwnOutputTest } from './git-gate';
 import { watchInterrupts } from './interrupt';
 import { CliIo, OutputStream, processIo } from './io';
 import { createProgress } from './progress';
+import { removeStaleTempFiles } from './stale-temp-files';
 import { canPrompt, promptForRun } from './prompt';
 import { buildJsonReport, formatHumanReport, RunInfo } from './report';
 
@@ -59,6 +60,11 @@ export async function main(argv: string[], io: CliIo = processIo(), dependencies
   if (writes && !options.force) {
     const refused = await refuseUncommittedChanges(discovery.files, io, ownOutputTest(options, io, dependencies));
     if (refused !== null) return refused;
+  }
+
+  if (writes) {
+    const removed = removeStaleTempFiles(discovery.files.map((file) => path.dirname(file)));
+    for (const file of removed) io.stderr.write(`note: removed ${displayPath(file, io.cwd)}, a temporary file left by an earlier run that was killed\n`);
   }
 
   const { outcomes, run } = await migrateFiles(discovery.files, options, io, dependencies);
