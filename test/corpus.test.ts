@@ -25,6 +25,7 @@ interface HostSite {
 interface CorpusCase {
   file: string;
   hostSites: HostSite[];
+  playbackSites: Array<{ line: number; api: string }>;
 }
 const cases: CorpusCase[] = JSON.parse(fs.readFileSync(path.join(CORPUS, 'expectations.json'), 'utf8'));
 
@@ -86,6 +87,12 @@ describe.each(cases.map((c) => [c.file, c] as const))('%s', (file, c) => {
       // A site left or shimmed always says why.
       if (site && site.action !== 'converted') expect(site.reason ?? '').not.toBe('');
     }
+  });
+
+  test('every playback site (playVoice, pauseVoice, stopVoice) is reported with its reason, and no other', () => {
+    const reported = sites.filter((s) => ['playVoice', 'pauseVoice', 'stopVoice'].includes(s.api));
+    expect(reported.map((s) => `${s.line} ${s.api}`).sort()).toEqual(c.playbackSites.map((p) => `${p.line} ${p.api}`).sort());
+    for (const site of reported) expect(site.reason).toMatch(/not migrated yet/);
   });
 });
 

@@ -1,4 +1,4 @@
-import { LegacyApi, SiteAction, SiteReport } from '../migrate';
+import { LegacyApi, PlaybackApi, SiteAction, SiteReport } from '../migrate';
 import { FileOutcome } from '../engine/outcome';
 import type { AddedShimFile } from '../shim-delivery';
 import { Colors } from './colors';
@@ -8,7 +8,8 @@ import { displayPath } from './display-path';
 export const REPORT_VERSION = 1;
 
 export interface JsonSite {
-  api: LegacyApi;
+  /** The playback APIs are listed as sites too (reported, not migrated yet). */
+  api: LegacyApi | PlaybackApi;
   line: number;
   column: number;
   action: SiteAction;

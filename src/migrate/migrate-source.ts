@@ -15,6 +15,7 @@ import {
 } from './manager';
 import { NodeIndex } from './node-index';
 import { parseAst, parseFile, parserFor } from './parse';
+import { findPlaybackSites } from './playback-sites';
 import { isSingleFileComponent, migrateSfc } from './sfc';
 import { MigrateOptions, MigrationError, MigrationResult, SiteReport } from './report';
 import { ManagerRef, RewriteContext, startEdit, stopAnswerType, stopEdit, stopWithCallbacksEdit } from './rewrite';
@@ -104,6 +105,13 @@ export function migrateScript(source: string, filePath: string, givenOptions: Mi
     shimNeeds(decisions, taroAlwaysPromise),
     unusedTaro?.wholeStatement ? unusedTaro : undefined,
   );
+
+  // Playback of the recording (not migrated yet): reported, never silent. Not in JS-SDK
+  // pages, whose playVoice({ localId }) is the web API.
+  if (!jsSdk) {
+    const recordingMoved = decisions.some((d) => d.site.api === 'startRecord' && d.action !== 'skip');
+    reports.push(...findPlaybackSites(index, root.get(), taroNames, recordingMoved));
+  }
 
   const edits: Edit[] = [];
   for (const decision of decisions) {

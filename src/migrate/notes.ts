@@ -49,6 +49,8 @@ export const NOTES = {
     `startRecord ignored the ${key} option, so the recording keeps its defaults and start() does not get it; pass it to start() if it was meant`,
   durationLooksLikeMilliseconds: (value: number) =>
     `duration: ${value} looks like milliseconds, but startRecord read seconds (Android, capped at 600; iOS ignored it): the limit is now 600000 ms; if ${value / 1000} s was meant, write start({ duration: ${value} })`,
+  playbackOfAac:
+    'no source shows playVoice playing the aac files getRecorderManager() writes, and InnerAudioContext cannot play silk: after this migration, test playback on a device',
   idleStopReachesFileListener: (line: number) =>
     `stop() while nothing records now reaches the onError listener this file registers at line ${line} ('operateRecorder:fail:audio is stop...'), where stopRecord() was silent`,
   stopFailNeverRan:

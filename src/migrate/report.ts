@@ -4,10 +4,13 @@
  */
 export type LegacyApi = 'startRecord' | 'stopRecord';
 
+/** The deprecated playback API that plays what startRecord recorded (reported, not migrated yet). */
+export type PlaybackApi = 'playVoice' | 'pauseVoice' | 'stopVoice';
+
 export type SiteAction = 'converted' | 'shimmed' | 'skipped';
 
 export interface SiteReport {
-  api: LegacyApi;
+  api: LegacyApi | PlaybackApi;
   /** 1-based line of the site in the ORIGINAL source. */
   line: number;
   /** 1-based column of the site in the ORIGINAL source. */
