@@ -198,7 +198,7 @@ describe('the human output', () => {
     // 'x' has no API name: name one so that the files reach the migration.
     for (const f of ['a.js', 'b.js', 'c.js']) fs.writeFileSync(path.join(root, f), 'wx.startRecord(o)\n');
     const result = await run(['--dry', '.'], root, { migrate });
-    expect(result.stdout).toContain('Sites left on the old API, by reason:\n     2  reason one\n     1  reason two\n');
+    expect(result.stdout).toContain('Sites left on the old API that need you, by reason:\n     2  reason one\n     1  reason two\n');
   });
 
   test('errors are summed up with what to do', async () => {

@@ -257,7 +257,7 @@ describe('with the real migration', () => {
     expect(fs.statSync(path.join(root, 'pages/plain.js')).mtimeMs).toBe(plainMtime);
     expect(fs.statSync(path.join(root, 'pages/camera.js')).mtimeMs).toBe(cameraMtime);
     expect(result.stdout).toContain('changed       pages/voice.js\n  pages/voice.js:3:5  converted  stopRecord');
-    expect(result.stdout).toContain('3 files: 1 changed, 2 unchanged, 0 errors; sites: 1 converted, 0 shimmed, 0 skipped');
+    expect(result.stdout).toContain('3 files: 1 changed, 2 unchanged, 0 errors; sites: 1 converted, 0 shimmed, 0 skipped (need you), 0 ignored (not the mini-program API)');
     expect(result.stdout).not.toContain('---'); // no diff outside --dry
   });
 
@@ -269,7 +269,7 @@ describe('with the real migration', () => {
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout); // the whole of stdout is the JSON
     expect(Object.keys(report)).toEqual(['version', 'files', 'summary']);
-    expect(report.version).toBe(1);
+    expect(report.version).toBe(2);
     expect(report.files).toEqual([
       { path: 'pages/plain.js', status: 'unchanged', sites: [] },
       {
@@ -282,8 +282,8 @@ describe('with the real migration', () => {
     const [stopSite] = report.files[1].sites;
     expect(Object.keys(stopSite)).toEqual(['api', 'line', 'column', 'action', 'notes']);
     for (const note of stopSite.notes) expect(typeof note).toBe('string');
-    expect(report.summary).toEqual({ files: 2, changed: 1, unchanged: 1, errors: 0, converted: 1, shimmed: 0, skipped: 0 });
-    expect(Object.keys(report.summary)).toEqual(['files', 'changed', 'unchanged', 'errors', 'converted', 'shimmed', 'skipped']);
+    expect(report.summary).toEqual({ files: 2, changed: 1, unchanged: 1, errors: 0, converted: 1, shimmed: 0, skipped: 0, ignored: 0 });
+    expect(Object.keys(report.summary)).toEqual(['files', 'changed', 'unchanged', 'errors', 'converted', 'shimmed', 'skipped', 'ignored']);
     expect(read(root, 'pages/voice.js')).toBe(STOP_PAGE); // --dry still holds with --json
   });
 
@@ -411,7 +411,7 @@ describe('engine, with an injected migrate', () => {
     expect(human.code).toBe(0);
     expect(human.stdout).toContain('unchanged     h5.js\n  h5.js:2:1  skipped  startRecord  JS-SDK web page  review: 1\n');
     expect(human.stdout).toContain('  1. look here (1 site)\n');
-    expect(human.stdout).toContain('sites: 0 converted, 0 shimmed, 1 skipped');
+    expect(human.stdout).toContain('sites: 0 converted, 0 shimmed, 1 skipped (need you)');
 
     const json = JSON.parse((await run(['--json', '.'], root, { migrate })).stdout);
     expect(json.files[0].sites).toEqual([

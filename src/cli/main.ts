@@ -234,6 +234,7 @@ async function writeReportFile(target: string, outcomes: FileOutcome[], run: Run
 function exitCode(outcomes: FileOutcome[], run: RunInfo, discovery: Discovery, options: CliOptions, reportWritten: boolean): number {
   if (run.notProcessed > 0) return EXIT_INTERRUPTED;
   if (!reportWritten || discovery.unreadable.length > 0 || outcomes.some((outcome) => outcome.status === 'error')) return EXIT_FILE_ERRORS;
+  // Only sites that need someone: JS-SDK pages and other hosts' calls (`ignored`) are right as they are.
   if (options.failOnSkipped && outcomes.some((outcome) => outcome.sites.some((site) => site.action === 'skipped'))) return EXIT_SKIPPED;
   return EXIT_OK;
 }

@@ -4,8 +4,12 @@ import type { AddedShimFile } from '../shim-delivery';
 import { Colors } from './colors';
 import { displayPath } from './display-path';
 
-/** Bump when a field changes meaning or disappears; adding a field keeps the version. */
-export const REPORT_VERSION = 1;
+/**
+ * Bump when a field changes meaning or disappears; adding a field keeps the version.
+ * 2: sites that are not the mini-program API (JS-SDK, my/tt/uni, mocks) are `ignored`, no
+ * longer `skipped`; `summary.ignored` counts them; playback sites (`playVoice`, ...) are listed.
+ */
+export const REPORT_VERSION = 2;
 
 export interface JsonSite {
   /** The playback APIs are listed as sites too (reported, not migrated yet). */
@@ -33,6 +37,7 @@ export interface Summary {
   converted: number;
   shimmed: number;
   skipped: number;
+  ignored: number;
 }
 
 export interface JsonReport {
@@ -54,7 +59,7 @@ export interface RunInfo {
 }
 
 export function summarize(outcomes: readonly FileOutcome[]): Summary {
-  const summary: Summary = { files: 0, changed: 0, unchanged: 0, errors: 0, converted: 0, shimmed: 0, skipped: 0 };
+  const summary: Summary = { files: 0, changed: 0, unchanged: 0, errors: 0, converted: 0, shimmed: 0, skipped: 0, ignored: 0 };
   for (const outcome of outcomes) {
     summary.files += 1;
     if (outcome.status === 'changed') summary.changed += 1;
@@ -159,7 +164,7 @@ export function formatHumanReport(outcomes: readonly FileOutcome[], options: Hum
   const reasons = skippedByReason(outcomes);
   if (reasons.length > 1) {
     // With one reason the per-site lines already say it all.
-    lines.push('', 'Sites left on the old API, by reason:');
+    lines.push('', 'Sites left on the old API that need you, by reason:');
     for (const [reason, count] of reasons) lines.push(`  ${String(count).padStart(4)}  ${reason}`);
   }
   const added = options.run?.addedFiles ?? [];
@@ -189,7 +194,7 @@ function skippedByReason(outcomes: readonly FileOutcome[]): Array<[string, numbe
 function formatTotals(summary: Summary, options: HumanReportOptions): string {
   const changed = options.dry ? `${summary.changed} would change` : `${summary.changed} changed`;
   const files = `${plural(summary.files, 'file')}: ${changed}, ${summary.unchanged} unchanged, ${plural(summary.errors, 'error')}`;
-  const sites = `sites: ${summary.converted} converted, ${summary.shimmed} shimmed, ${summary.skipped} skipped`;
+  const sites = `sites: ${summary.converted} converted, ${summary.shimmed} shimmed, ${summary.skipped} skipped (need you), ${summary.ignored} ignored (not the mini-program API)`;
   const lines = [`${files}; ${sites}`];
   const notProcessed = options.run?.notProcessed ?? 0;
   if (notProcessed > 0) {
@@ -205,7 +210,7 @@ function formatTotals(summary: Summary, options: HumanReportOptions): string {
   } else if (summary.changed > 0) {
     lines.push('Next: review the diff (git diff), the differences listed above, then run your tests.');
   }
-  if (summary.skipped > 0) lines.push('Skipped sites stay on the old API: each line above says why.');
+  if (summary.skipped > 0) lines.push('Skipped sites stay on the old API and need you: each line above says why.');
   return lines.join('\n');
 }
 
@@ -218,6 +223,7 @@ function paintStatus(text: string, status: FileOutcome['status'], colors: Colors
 function paintAction(action: SiteAction, colors: Colors): string {
   if (action === 'converted') return colors.green(action);
   if (action === 'shimmed') return colors.cyan(action);
+  if (action === 'ignored') return colors.dim(action);
   return colors.yellow(action);
 }
 

@@ -21,7 +21,7 @@ export type Decision =
    * Left alone. `blocksGroup`: the file's other sites of this host cannot change API
    * without it. `shimmable`: the shim would run this site faithfully.
    */
-  | { site: Site; action: 'skip'; reason: string; blocksGroup: boolean; shimmable: boolean };
+  | { site: Site; action: 'skip'; reason: string; blocksGroup: boolean; shimmable: boolean; notOurs?: boolean };
 
 export interface FileFacts {
   /** Set when the file is JS-SDK web code: its `wx` calls are not ours. */
@@ -129,19 +129,21 @@ function decide(site: Site, facts: FileFacts): Decision {
   // whose file would still break with the shim.
   const skip = (reason: string, blocksGroup = true, shimmable = true): Decision => ({ site, action: 'skip', reason, blocksGroup, shimmable });
   const leave = (reason: string): Decision => skip(reason, false, false);
+  // Not the mini-program API at all: left alone on purpose, reported as ignored.
+  const ignore = (reason: string): Decision => ({ site, action: 'skip', reason, blocksGroup: false, shimmable: false, notOurs: true });
 
-  if (site.host.kind === 'foreign') return leave(FOREIGN_HOST_REASONS[site.host.name](site.api));
+  if (site.host.kind === 'foreign') return ignore(FOREIGN_HOST_REASONS[site.host.name](site.api));
   if (site.host.kind === 'rebound') {
     return leave(
       `${site.host.name} here is a name of this file (line ${site.host.line}), not the host's global, so ${site.label} is left alone: if it reaches wx.${site.api}, migrate it by hand or route it through the shim`,
     );
   }
-  if (site.usage === 'assignment') return leave(`${site.label} is assigned or deleted here (a mock or a polyfill): left alone`);
+  if (site.usage === 'assignment') return ignore(`${site.label} is assigned or deleted here (a mock or a polyfill): left alone`);
   if (facts.testFile) {
-    return leave(`a test file: its ${site.label} is a mock or an assertion; update the test by hand once the code it tests is migrated`);
+    return ignore(`a test file: its ${site.label} is a mock or an assertion; update the test by hand once the code it tests is migrated`);
   }
   if (site.host.kind === 'global' && site.host.name === 'wx' && facts.jsSdkSign) {
-    return leave(`JS-SDK web page (${facts.jsSdkSign}): its wx.${site.api} is not the mini-program API`);
+    return ignore(`JS-SDK web page (${facts.jsSdkSign}): its wx.${site.api} is not the mini-program API`);
   }
   if (site.usage === 'check') return leave(`${site.label} is only tested for existence here: left alone`);
   if (site.computed) return skip(`${site.host.name}['${site.api}'] is reached by a computed name (not converted yet)`);

@@ -117,7 +117,7 @@ export function migrateScript(source: string, filePath: string, givenOptions: Mi
   for (const decision of decisions) {
     const { site } = decision;
     if (decision.action === 'skip') {
-      reports.push(report(site, 'skipped', [], decision.reason));
+      reports.push(report(site, decision.notOurs ? 'ignored' : 'skipped', [], decision.reason));
       continue;
     }
     if (decision.action === 'shim') {

@@ -7,7 +7,12 @@ export type LegacyApi = 'startRecord' | 'stopRecord';
 /** The deprecated playback API that plays what startRecord recorded (reported, not migrated yet). */
 export type PlaybackApi = 'playVoice' | 'pauseVoice' | 'stopVoice';
 
-export type SiteAction = 'converted' | 'shimmed' | 'skipped';
+/**
+ * `skipped`: a mini-program call left on the old API, which needs you (the reason says
+ * why). `ignored`: not the mini-program API at all, left alone on purpose (a JS-SDK web
+ * page, Alipay's, Douyin's or uni-app's call, a test mock or assignment).
+ */
+export type SiteAction = 'converted' | 'shimmed' | 'skipped' | 'ignored';
 
 export interface SiteReport {
   api: LegacyApi | PlaybackApi;
