@@ -211,7 +211,14 @@ function decide(site: Site, facts: FileFacts): Decision {
   if (!callbacks.success && !callbacks.fail && !callbacks.complete) notes.push(NOTES.promiseRejectionGone);
   notes.push(NOTES.listenersAreGlobal, NOTES.quickStopMayBeLost);
   if (capturesCallState(site, analysis.options)) notes.push(NOTES.secondStartReplacesListeners);
-  if (listener) notes.push(NOTES.replacesFileListener(listener.event, listener.line));
+  else if (inComponentAndReadsThis(site, analysis.options)) notes.push(NOTES.anotherInstanceTakesOver);
+  if (listener) {
+    const events = facts.existingListeners.filter((l) => l.group === hostGroup(site.host) && l.once);
+    notes.push(NOTES.replacesFileListener(events.map((l) => `${l.event} (line ${l.line})`).join(' and ')));
+  }
+  if (facts.taroAlwaysPromise && (site.host.kind === 'taro' || site.host.kind === 'taro-named') && site.usage === 'statement') {
+    notes.push(NOTES.taroPromiseRejectionGone);
+  }
   if (site.host.kind === 'taro' || site.host.kind === 'taro-named') notes.push(NOTES.taroPlatformsWithoutRecorder);
   if (site.host.kind === 'global' && site.host.name !== 'wx') notes.push(NOTES.otherHostUnverified(site.host.name));
   return { site, action: 'convert', notes: [...new Set(notes)], start: analysis.options };
@@ -238,6 +245,32 @@ function capturesCallState(site: Site, options: StartOptions): boolean {
     let reads = false;
     walkNodes(cb!.declared ?? cb!.value, (n) => {
       if (n.type === 'Identifier' && locals.has(n.name)) reads = true;
+      return !reads;
+    });
+    return reads;
+  });
+}
+
+/**
+ * A start inside a component (`Component({...})`, a class or `.vue`/`.wpy` component, not a
+ * `Page`) whose callbacks read the instance (`this`, `that`): several instances share the
+ * one manager, so another instance's start while this one records takes its listeners.
+ */
+function inComponentAndReadsThis(site: Site, options: StartOptions): boolean {
+  let inComponent = false;
+  for (let p: any = site.member.parent; p; p = p.parent) {
+    const node = p.node;
+    if (node.type === 'CallExpression' && node.callee.type === 'Identifier') {
+      if (node.callee.name === 'Component') inComponent = true;
+      if (node.callee.name === 'Page') return false;
+    }
+    if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression') inComponent = true;
+  }
+  if (!inComponent) return false;
+  return Object.values(options.callbacks).some((cb) => {
+    let reads = false;
+    walkNodes(cb!.declared ?? cb!.value, (n) => {
+      if (n.type === 'ThisExpression' || (n.type === 'Identifier' && ['that', 'self', '_this', 'me', 'vm'].includes(n.name))) reads = true;
       return !reads;
     });
     return reads;

@@ -259,10 +259,17 @@ export function moduleInsertionPoint(
     // the first statement is a header: the binding goes after it. A JSDoc right above the
     // first statement documents that statement: the binding goes before it.
     const separated = /\n[ \t]*\r?\n/.test(source.slice(leading[i].end, next));
-    const fileHeader = leading[0].start === 0 && !source.startsWith('/**');
+    // A `/**` block that opens the file documents the first statement only when that is
+    // something one documents (a function, a class, an export); otherwise it is a header.
+    const fileHeader = leading[0].start === 0 && (!source.startsWith('/**') || !isDocumentable(first));
     if (separated || fileHeader) offset = next;
   }
   return { offset, after: false };
+}
+
+function isDocumentable(statement: any): boolean {
+  if (/^(FunctionDeclaration|ClassDeclaration|Export\w+Declaration|TS\w+Declaration)$/.test(statement.type)) return true;
+  return statement.type === 'VariableDeclaration' && statement.declarations.some((d: any) => /Function|Class/.test(d.init?.type ?? ''));
 }
 
 /** Imports, requires and `const app = getApp()`: the set-up lines native pages open with. */

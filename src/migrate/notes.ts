@@ -35,8 +35,12 @@ export const NOTES = {
     'the recorder manager is one global object and each onStop/onError replaces the last: code elsewhere that registers its own listeners (another page) takes them over',
   secondStartReplacesListeners:
     "the callbacks read variables of the call that started the recording: a second start while recording (which fails) now re-registers the listeners, so the running recording ends with the second call's values",
-  replacesFileListener: (event: string, line: number) =>
-    `this file registers recorderManager.${event} once at line ${line}; each converted start now registers its own listeners, replacing that one for the rest of the page's life (it served no recording of this file: nothing here calls the manager's start())`,
+  replacesFileListener: (listeners: string) =>
+    `this file registers recorderManager.${listeners} once; each converted start now registers its own listeners, replacing those for the rest of the page's life (they served no recording of this file: nothing here calls the manager's start())`,
+  taroPromiseRejectionGone:
+    "on Taro before 3.3.1 this call returned a Promise that rejected on failure even with callbacks, which surfaced as an unhandled rejection (error monitoring, onUnhandledRejection); failures now reach only the callbacks",
+  anotherInstanceTakesOver:
+    "several instances of this component share the one recorder manager: another instance's start while this one records (which fails) now takes this recording's listeners, so the result reaches that instance; the shim keeps them apart if that can happen",
   stopsManagerRecording: (line: number) =>
     `this file starts the recording with the manager's start() (line ${line}), which the old stopRecord() never stopped (a different recorder): now it does, as the code meant`,
   oldResultRebuilt: (key: string) =>

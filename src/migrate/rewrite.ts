@@ -58,7 +58,8 @@ export function stopWithCallbacksEdit(statement: any, callbacks: StopCallback[],
       ];
       if (inline) {
         const cb = callbacks[0];
-        const arrow = cb.form === 'arrow' || style.arrows;
+        // A `function` or method stays a function (SPEC §4), even where arrows are used.
+        const arrow = cb.form === 'arrow';
         lines.push(...timer(arrow, Boolean(cb.value.async), inlineBody(cb, answer, ctx, render, answerType)));
         return lines.join(style.eol + indent);
       }
@@ -217,8 +218,8 @@ function startLines(statement: any, options: StartOptions, manager: ManagerRef, 
       // Handed the old text, a reference or a destructured parameter: called from a guarded
       // listener, by the name it has when it is one (`showError`, `this.onFail`; a
       // `function` listener would not see the page's `this`), else under a name of its own.
-      const callee = fail.form === 'reference' && !fail.adapt ? render(fail.value.start, fail.value.end).replace(/\.bind\(\s*this\s*\)$/, '') : null;
-      const arg = takesArgument(fail) ? 'err' : '';
+      const callee = fail.form === 'reference' ? render(fail.value.start, fail.value.end).replace(/\.bind\(\s*this\s*\)$/, '') : null;
+      const arg = takesArgument(fail) ? (fail.adapt ? oldFailure : 'err') : '';
       if (callee !== null && (style.arrows || !/\bthis\b/.test(callee))) {
         onError = guardedCall('err', `${callee}(${arg})`, indent, style);
       } else {

@@ -200,9 +200,9 @@ function analyzeReference(key: CallbackKey, property: any, value: any, call: AST
   const form: Callback['form'] = fn.type === 'ArrowFunctionExpression' ? 'arrow' : 'function';
   const analysis = analyzeFunction(key, property, fn, form, typescript);
   if ('reason' in analysis) return analysis;
-  if (analysis.rewrites.length > 0 && !usedOnlyHere(value, fn, call)) {
-    return { reason: `the ${key} callback compares error texts in a function that other code also calls, so it cannot be rewritten in place (not converted yet)` };
-  }
+  // A function named here cannot be edited (other code may call it): where its error-text
+  // tests would need a rewrite, it is handed the old text instead.
+  if (analysis.rewrites.length > 0) return { callback: { ...analysis.callback, value, form: 'reference', declared: fn, adapt: true }, notes: [NOTES.oldResultRebuilt(key)], rewrites: [] };
   // The reference moves as it is written.
   return { ...analysis, callback: { ...analysis.callback, value, form: 'reference', declared: fn } };
 }
@@ -221,28 +221,6 @@ function delegateResolver(call: ASTPath<any>, arrow: boolean): DelegateResolver 
     const resolved = resolveCallbackReference(callee, call);
     return resolved && 'fn' in resolved ? resolved.fn : null;
   };
-}
-
-/**
- * A function of this file named only by this callback (not exported, named nowhere else):
- * its error-text comparisons can be rewritten where it is declared, as if it were inline.
- */
-function usedOnlyHere(reference: any, fn: any, call: ASTPath<any>): boolean {
-  if (reference.type !== 'Identifier') return false;
-  let program: any = call;
-  while (program.parent) program = program.parent;
-  let uses = 0;
-  let exported = false;
-  walkNodes(program.node, (node) => {
-    if (node.type === 'ExportNamedDeclaration' || node.type === 'ExportDefaultDeclaration') {
-      if (node.declaration === fn || node.declaration?.declarations?.some((d: any) => d.init === fn)) exported = true;
-    }
-    if (node.type === 'Identifier' && node.name === reference.name && node !== fn.id) uses++;
-    return undefined;
-  });
-  // The declarator's own name (`const onFail = ...`) counts once besides the reference.
-  const declaredAsConst = fn.type !== 'FunctionDeclaration';
-  return !exported && uses === (declaredAsConst ? 2 : 1);
 }
 
 function analyzeFunction(key: CallbackKey, property: any, fn: any, form: Callback['form'], typescript: boolean, delegate: DelegateResolver = () => null): CallbackAnalysis {

@@ -24,7 +24,7 @@ function onSignVoice(res) {
 
 function onSignFail(err) {
   page.setData({ speaking: false })
-  if (err.errMsg.indexOf('operateRecorder:fail') === 0) {
+  if (err.errMsg.indexOf('startRecord:fail') === 0) {
     wx.showToast({ title: '无法录音，请稍后再试', icon: 'none' })
   }
 }
@@ -56,7 +56,7 @@ Page({
     recorderManager.onError((err) => {
       // stop() while nothing records: the old stopRecord() was silent there
       if (err.errMsg.indexOf('audio is stop') !== -1) return
-      onSignFail(err)
+      onSignFail({ errMsg: err.errMsg.replace('operateRecorder:fail', 'startRecord:fail') })
     })
     recorderManager.start({ duration: 60000 })
   },

@@ -60,7 +60,7 @@ Component({
       const _this = this
       clearInterval(_this._ticker)
       recorderManager.stop()
-      setTimeout(() => {
+      setTimeout(function () {
         _this.setData({ recording: false })
       })
     },

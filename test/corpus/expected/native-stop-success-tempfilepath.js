@@ -23,7 +23,7 @@ Page({
   stop() {
     const that = this
     recorderManager.stop()
-    setTimeout(() => {
+    setTimeout(function () {
       const res = { errMsg: 'stopRecord:ok' }
       // 停止后拿到录音文件
       console.log('stop', res)

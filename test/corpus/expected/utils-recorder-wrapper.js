@@ -1,9 +1,9 @@
-var recorderManager = wx.getRecorderManager()
-
 /**
  * utils/recorder.js
  * 录音工具：页面里调用 recorder.start(onDone, onFail) / recorder.stop()
  */
+var recorderManager = wx.getRecorderManager()
+
 var recording = false
 var startedAt = 0
 
