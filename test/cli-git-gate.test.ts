@@ -196,3 +196,17 @@ withGit('running again over the tool\'s own output', () => {
     expect(again.stderr).toContain('pages/a/a.js');
   });
 });
+
+withGit('--dry from a subfolder', () => {
+  test('prints a patch that git apply takes from the repository root', async () => {
+    const root = makeRepo({ 'components/x.js': STOP_PAGE, 'pages/index/index.js': 'Page({})\n' });
+    const result = await run(['--dry', '--no-color', '../../components'], path.join(root, 'pages/index'));
+    expect(result.stdout).toContain('--- a/components/x.js');
+    expect(result.stdout).not.toContain('a/../');
+    const patch = result.stdout.slice(result.stdout.indexOf('---'), result.stdout.lastIndexOf('\n\n') + 1);
+    fs.writeFileSync(path.join(root, 'change.patch'), patch.endsWith('\n') ? patch : `${patch}\n`);
+    expect(() => git(root, 'apply', '--check', 'change.patch')).not.toThrow();
+    git(root, 'apply', 'change.patch');
+    expect(read(root, 'components/x.js')).toContain('getRecorderManager');
+  });
+});

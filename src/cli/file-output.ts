@@ -2,7 +2,9 @@ import * as fs from 'fs';
 import { FileOutcome } from '../engine/outcome';
 import { Colors } from './colors';
 import { colorizeDiff, unifiedDiff } from './diff';
+import * as path from 'path';
 import { displayPath } from './display-path';
+import { findWorkTreeTop } from './work-tree';
 import { OutputStream } from './io';
 
 export type FileOutputMode = 'diff' | 'print' | 'none';
@@ -37,6 +39,20 @@ export class FileOutput {
     }
   }
 
+  private readonly tops = new Map<string, string | null>();
+
+  /**
+   * The path a patch names: relative to the git work tree's top, as `git diff` writes it, so
+   * that `git apply` takes it from the repository root whatever folder the run started in;
+   * outside a work tree, relative to the working folder.
+   */
+  private patchPath(filePath: string): string {
+    const folder = path.dirname(filePath);
+    if (!this.tops.has(folder)) this.tops.set(folder, findWorkTreeTop(folder));
+    const top = this.tops.get(folder);
+    return top ? path.relative(top, filePath).split(path.sep).join('/') : displayPath(filePath, this.cwd);
+  }
+
   /** After an interrupted run: the files done after a gap are printed too. */
   flush(): void {
     for (const index of [...this.waiting.keys()].sort((a, b) => a - b)) this.emit(this.waiting.get(index)!);
@@ -49,7 +65,7 @@ export class FileOutput {
     const shown = displayPath(outcome.filePath, this.cwd);
     if (this.mode === 'diff') {
       if (outcome.status !== 'changed' || outcome.after === undefined) return;
-      this.stream.write(`${colorizeDiff(unifiedDiff(shown, outcome.before ?? '', outcome.after), this.colors)}\n`);
+      this.stream.write(`${colorizeDiff(unifiedDiff(this.patchPath(outcome.filePath), outcome.before ?? '', outcome.after), this.colors)}\n`);
       return;
     }
     // --print: one file prints its text alone (so it can be redirected to a file), as it
