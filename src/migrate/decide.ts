@@ -1,8 +1,6 @@
-import type { Collection, JSCodeshift } from 'jscodeshift';
 import { walkNodes } from './ast-walk';
 import { FOREIGN_HOST_REASONS } from './hosts';
-import { ExistingManager, hostGroup, mentionsProperty } from './manager';
-import { NodeIndex } from './node-index';
+import { ExistingManager, hostGroup } from './manager';
 import { NOTES } from './notes';
 import { Site } from './sites';
 import { StartOptions, analyzeStartOptions } from './start-options';
@@ -31,9 +29,6 @@ export interface FileFacts {
   existingListeners: Array<{ group: string; line: number; event: string; once: boolean }>;
   /** `manager.start(...)` calls the file already has (half-migrated), per host group, with their line. */
   managerStarts: Array<{ group: string; line: number }>;
-  /** Names of functions and methods in this file that call stopRecord. */
-  stoppingFunctions: Set<string>;
-  hasComment: (start: number, end: number) => boolean;
   typescript: boolean;
   /** Host groups that have a startRecord site in this file. */
   groupsWithStart: Set<string>;
@@ -282,20 +277,6 @@ function enclosingFunctionPath(path: any): any | null {
   return null;
 }
 
-/** Names called inside a node: `f()`, `x.f()`, `this.f()`. */
-function findCalledNames(node: any): Set<string> {
-  const names = new Set<string>();
-  walkNodes(node, (n) => {
-    if (n.type !== 'CallExpression' && n.type !== 'OptionalCallExpression') return;
-    const callee = n.callee;
-    if (callee.type === 'Identifier') names.add(callee.name);
-    if ((callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression') && !callee.computed) {
-      names.add(callee.property.name);
-    }
-  });
-  return names;
-}
-
 /**
  * A recording started through one API must be stopped through one that reaches it, so the
  * sites of one host in a file move together:
@@ -359,89 +340,4 @@ function shimNotes(site: Site, reason = ''): string[] {
   if (site.api !== 'startRecord') return [NOTES.shimStopsOnlyShimRecordings, ...stopNotesOf(site)];
   const wording = /looks for '[^']*' in errMsg|matches errMsg against|compares errMsg with/.test(reason);
   return [NOTES.silkBecomesAac, NOTES.shimListeners, ...(wording ? [NOTES.shimKeepsPrefixNotWording] : [])];
-}
-
-/** Listener registrations already in the file: `m.onStop(...)` on a manager binding or call. */
-export function findExistingListeners(
-  j: JSCodeshift,
-  root: Collection<any>,
-  index: NodeIndex,
-  managers: ExistingManager[],
-  isManagerCall: (node: any, path: any) => string | null,
-): FileFacts['existingListeners'] {
-  const found: FileFacts['existingListeners'] = [];
-  if (!mentionsProperty(index, 'onStop') && !mentionsProperty(index, 'onError')) return found;
-  root.find(j.CallExpression).forEach((p) => {
-    const callee: any = p.node.callee;
-    if (callee.type !== 'MemberExpression' || callee.computed) return;
-    const event = callee.property.name;
-    if (event !== 'onStop' && event !== 'onError') return;
-    const group = managerGroupOf(callee.object, p, managers, isManagerCall);
-    if (group) found.push({ group, line: p.node.loc!.start.line, event, once: !isRightBeforeStart(p) });
-  });
-  return found;
-}
-
-/** `manager.start(...)` calls already in the file (half-migrated pages), other than our own pattern. */
-export function findManagerStarts(
-  j: JSCodeshift,
-  root: Collection<any>,
-  index: NodeIndex,
-  managers: ExistingManager[],
-  isManagerCall: (node: any, path: any) => string | null,
-): FileFacts['managerStarts'] {
-  const found: FileFacts['managerStarts'] = [];
-  if (!mentionsProperty(index, 'start')) return found;
-  root.find(j.CallExpression).forEach((p) => {
-    const callee: any = p.node.callee;
-    if (callee.type !== 'MemberExpression' || callee.computed || callee.property.name !== 'start') return;
-    const group = managerGroupOf(callee.object, p, managers, isManagerCall);
-    if (group) found.push({ group, line: p.node.loc!.start.line });
-  });
-  return found;
-}
-
-/** The host group of the manager `object` stands for: a binding, `this.recorderManager`, or `wx.getRecorderManager()`. */
-function managerGroupOf(object: any, path: any, managers: ExistingManager[], isManagerCall: (node: any, path: any) => string | null): string | null {
-  if (object.type === 'Identifier') return managers.find((m) => m.kind !== 'this-member' && m.name === object.name)?.group ?? null;
-  if (object.type === 'MemberExpression' && object.object.type === 'ThisExpression' && !object.computed) {
-    return managers.find((m) => m.kind === 'this-member' && m.name === `this.${object.property.name}`)?.group ?? null;
-  }
-  return isManagerCall(object, path);
-}
-
-/**
- * `m.onStop(cb); m.start()` in one block is the call-site pattern our own output uses: each
- * start registers its listeners, so it does not conflict with a converted site. A listener
- * registered once elsewhere (in onLoad, in useEffect) does.
- */
-function isRightBeforeStart(registration: any): boolean {
-  const statement = registration.parent;
-  const list = statement?.parent?.node;
-  if (statement?.node.type !== 'ExpressionStatement' || !list || !Array.isArray(list.body)) return false;
-  const index = list.body.indexOf(statement.node);
-  return list.body.slice(index + 1).some((next: any) => {
-    const call = next.type === 'ExpressionStatement' ? next.expression : null;
-    return call?.type === 'CallExpression' && call.callee.type === 'MemberExpression' && call.callee.property.name === 'start';
-  });
-}
-
-/** Functions and methods of this file whose body calls a legacy stop site. */
-export function findStoppingFunctions(sites: Site[]): Set<string> {
-  const names = new Set<string>();
-  for (const site of sites) {
-    if (site.api !== 'stopRecord' || !site.call) continue;
-    for (let p: any = site.member.parent; p; p = p.parent) {
-      const node = p.node;
-      const key = node.key ?? null;
-      if ((node.type === 'ObjectMethod' || node.type === 'ClassMethod') && key?.type === 'Identifier') names.add(key.name);
-      if (node.type === 'FunctionDeclaration' && node.id) names.add(node.id.name);
-      if (/Function/.test(node.type)) {
-        const parent = p.parent?.node;
-        if ((parent?.type === 'ObjectProperty' || parent?.type === 'ClassProperty') && parent.key?.type === 'Identifier') names.add(parent.key.name);
-        if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') names.add(parent.id.name);
-      }
-    }
-  }
-  return names;
 }

@@ -1,6 +1,7 @@
 import { Edit, applyEdits } from './edits';
 import { Host, findTaroModuleNames, resolveHost } from './hosts';
-import { Decision, decideAll, findExistingListeners, findManagerStarts, findStoppingFunctions } from './decide';
+import { Decision, decideAll } from './decide';
+import { findExistingListeners, findManagerStarts } from './manager-usage';
 import { findJsSdkEvidence } from './jssdk';
 import {
   ExistingManager,
@@ -82,8 +83,6 @@ export function migrateScript(source: string, filePath: string, givenOptions: Mi
     existingManagers,
     existingListeners: findExistingListeners(j, root, index, existingManagers, isManagerCall),
     managerStarts: findManagerStarts(j, root, index, existingManagers, isManagerCall),
-    stoppingFunctions: findStoppingFunctions(sites),
-    hasComment: (start, end) => comments.some((c) => c.start > start && c.end < end),
     typescript: isTypeScript,
     groupsWithStart: new Set(sites.filter((s) => s.api === 'startRecord').map((s) => hostGroup(s.host))),
     taroAlwaysPromise: taroStartRecordAlwaysPromise(options.taroVersion),
