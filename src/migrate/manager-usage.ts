@@ -1,4 +1,3 @@
-import type { Collection, JSCodeshift } from 'jscodeshift';
 import type { FileFacts } from './decide';
 import { ExistingManager, mentionsProperty } from './manager';
 import { NodeIndex } from './node-index';
@@ -11,41 +10,44 @@ import { NodeIndex } from './node-index';
  */
 /** Listener registrations already in the file: `m.onStop(...)` on a manager binding or call. */
 export function findExistingListeners(
-  j: JSCodeshift,
-  root: Collection<any>,
+  rootPath: any,
   index: NodeIndex,
   managers: ExistingManager[],
   isManagerCall: (node: any, path: any) => string | null,
 ): FileFacts['existingListeners'] {
   const found: FileFacts['existingListeners'] = [];
-  if (!mentionsProperty(index, 'onStop') && !mentionsProperty(index, 'onError')) return found;
-  root.find(j.CallExpression).forEach((p) => {
-    const callee: any = p.node.callee;
-    if (callee.type !== 'MemberExpression' || callee.computed) return;
-    const event = callee.property.name;
-    if (event !== 'onStop' && event !== 'onError') return;
-    const group = managerGroupOf(callee.object, p, managers, isManagerCall);
-    if (group) found.push({ group, line: p.node.loc!.start.line, event, once: !isRightBeforeStart(p) });
-  });
+  for (const { node, path } of managerMethodCalls(rootPath, index, ['onStop', 'onError'])) {
+    const group = managerGroupOf(node.callee.object, path, managers, isManagerCall);
+    if (group) found.push({ group, line: node.loc!.start.line, event: node.callee.property.name, once: !isRightBeforeStart(path) });
+  }
   return found;
+}
+
+/**
+ * `x.method(...)` calls for the given method names, with their paths: built from the
+ * index for those calls alone (a `find` over the whole tree, with a NodePath for every
+ * node, was the cost of a file where `start` is a common name).
+ */
+function managerMethodCalls(rootPath: any, index: NodeIndex, methods: string[]): Array<{ node: any; path: any }> {
+  if (!methods.some((m) => mentionsProperty(index, m))) return [];
+  return index
+    .of('CallExpression')
+    .filter((node) => node.callee.type === 'MemberExpression' && !node.callee.computed && methods.includes(node.callee.property?.name))
+    .map((node) => ({ node, path: index.pathTo(rootPath, node) }));
 }
 
 /** `manager.start(...)` calls already in the file (half-migrated pages), other than our own pattern. */
 export function findManagerStarts(
-  j: JSCodeshift,
-  root: Collection<any>,
+  rootPath: any,
   index: NodeIndex,
   managers: ExistingManager[],
   isManagerCall: (node: any, path: any) => string | null,
 ): FileFacts['managerStarts'] {
   const found: FileFacts['managerStarts'] = [];
-  if (!mentionsProperty(index, 'start')) return found;
-  root.find(j.CallExpression).forEach((p) => {
-    const callee: any = p.node.callee;
-    if (callee.type !== 'MemberExpression' || callee.computed || callee.property.name !== 'start') return;
-    const group = managerGroupOf(callee.object, p, managers, isManagerCall);
-    if (group) found.push({ group, line: p.node.loc!.start.line });
-  });
+  for (const { node, path } of managerMethodCalls(rootPath, index, ['start'])) {
+    const group = managerGroupOf(node.callee.object, path, managers, isManagerCall);
+    if (group) found.push({ group, line: node.loc!.start.line });
+  }
   return found;
 }
 

@@ -81,8 +81,8 @@ export function migrateScript(source: string, filePath: string, givenOptions: Mi
   const decisions = decideAll(sites, {
     jsSdkSign: jsSdk?.sign ?? null,
     existingManagers,
-    existingListeners: findExistingListeners(j, root, index, existingManagers, isManagerCall),
-    managerStarts: findManagerStarts(j, root, index, existingManagers, isManagerCall),
+    existingListeners: findExistingListeners(root.get(), index, existingManagers, isManagerCall),
+    managerStarts: findManagerStarts(root.get(), index, existingManagers, isManagerCall),
     typescript: isTypeScript,
     groupsWithStart: new Set(sites.filter((s) => s.api === 'startRecord').map((s) => hostGroup(s.host))),
     taroAlwaysPromise: taroStartRecordAlwaysPromise(options.taroVersion),

@@ -36,6 +36,22 @@ export class ProjectFacts {
   private readonly roots = new Map<string, AppRoot>();
   private readonly packages = new Map<string, PackageFacts | null>();
   private readonly taroVersions = new Map<string, string | undefined>();
+  /** Each folder is listed once (sibling folders share all their parents): one call, not one per name asked. */
+  private readonly listings = new Map<string, Set<string>>();
+
+  private isFile(file: string): boolean {
+    const dir = path.dirname(file);
+    let names = this.listings.get(dir);
+    if (!names) {
+      try {
+        names = new Set(fs.readdirSync(dir));
+      } catch {
+        names = new Set();
+      }
+      this.listings.set(dir, names);
+    }
+    return names.has(path.basename(file)) && isFile(file);
+  }
 
   appRootOf(filePath: string): AppRoot {
     const start = path.dirname(path.resolve(filePath));
@@ -52,9 +68,9 @@ export class ProjectFacts {
     let appDir: string | null = null;
     let marker: string | null = null;
     for (let dir = start; ; dir = path.dirname(dir)) {
-      marker = APP_MARKERS.find((name) => isFile(path.join(dir, name))) ?? null;
+      marker = APP_MARKERS.find((name) => this.isFile(path.join(dir, name))) ?? null;
       // `app.js`/`app.ts` alone are Taro 1.x/2.x's entry only in a Taro project.
-      if (!marker && pkg && hasDependency(pkg, /^@tarojs\/taro$/) && ['app.js', 'app.ts'].some((n) => isFile(path.join(dir, n)))) marker = 'app.js';
+      if (!marker && pkg && hasDependency(pkg, /^@tarojs\/taro$/) && ['app.js', 'app.ts'].some((n) => this.isFile(path.join(dir, n)))) marker = 'app.js';
       if (marker) {
         appDir = dir;
         break;
@@ -71,7 +87,7 @@ export class ProjectFacts {
     const bundled = pkg !== null && BUNDLED_BY.some((re) => hasDependency(pkg, re));
     // A bundled app (mpvue has an app.json too) or a bundler's app entry: an ES module.
     const kind = bundled || (marker !== null && marker !== 'app.json') ? 'bundled' : 'native';
-    const typescript = hasTsconfig(appDir);
+    const typescript = [appDir, path.dirname(appDir)].some((dir) => this.isFile(path.join(dir, 'tsconfig.json')));
     const taroVersion = pkg ? this.taroVersionOf(pkg) : undefined;
     return { dir: appDir, kind, typescript, ...(taroVersion ? { taroVersion } : {}) };
   }
@@ -81,7 +97,7 @@ export class ProjectFacts {
     if (this.packages.has(dir)) return this.packages.get(dir)!;
     let found: PackageFacts | null = null;
     const file = path.join(dir, 'package.json');
-    if (isFile(file)) {
+    if (this.isFile(file)) {
       let json: any = {};
       try {
         json = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -106,7 +122,7 @@ export class ProjectFacts {
     let version: string | undefined;
     for (let dir = pkg.dir; ; dir = path.dirname(dir)) {
       const installed = path.join(dir, 'node_modules', '@tarojs', 'taro', 'package.json');
-      if (isFile(installed)) {
+      if (this.isFile(installed)) {
         try {
           version = String(JSON.parse(fs.readFileSync(installed, 'utf8')).version);
         } catch {
@@ -140,11 +156,6 @@ export function versionFromRange(range: string | undefined): string | undefined 
 
 function hasDependency(pkg: PackageFacts, re: RegExp): boolean {
   return Object.keys(pkg.dependencies).some((name) => re.test(name));
-}
-
-/** A tsconfig.json in the app's folder or the one above it (Taro's src/, WeChat's miniprogram/). */
-function hasTsconfig(appDir: string): boolean {
-  return [appDir, path.dirname(appDir)].some((dir) => isFile(path.join(dir, 'tsconfig.json')));
 }
 
 function isFile(file: string): boolean {
