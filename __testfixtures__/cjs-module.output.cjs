@@ -1,5 +1,5 @@
 'use strict'
-const recorderManager = wx.getRecorderManager()
+var recorderManager = wx.getRecorderManager()
 
 function startVoice(cb) {
   recorderManager.onStop(function (res) {

@@ -1,5 +1,5 @@
 // utils/recorder.js: shared by the chat and the diary pages
-const recorderManager = wx.getRecorderManager()
+var recorderManager = wx.getRecorderManager()
 
 function startVoice(onDone, onFail) {
   recorderManager.onStop(function (res) {

@@ -115,3 +115,41 @@ test(`at least ${RATE_FLOOR * 100}% of the mini-program sites a faithful migrati
   expect(handled).toBeGreaterThan(80);
   expect(converted / handled).toBeGreaterThanOrEqual(RATE_FLOOR);
 });
+
+/**
+ * Native pages are often ES5 and shipped as written: an input that parses as ES5 must give
+ * an output that does (no `const`, arrows, shorthand methods or template literals added).
+ * Fixtures and corpus files alike.
+ */
+describe('ES5 inputs give ES5 outputs', () => {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const acorn = require('acorn') as typeof import('acorn');
+  const isEs5 = (code: string) => {
+    try {
+      acorn.parse(code.replace(/^\uFEFF/, ''), { ecmaVersion: 5, sourceType: 'script' });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const fixtureDir = path.join(__dirname, '..', '__testfixtures__');
+  const pairs: Array<[string, string, string]> = [];
+  for (const file of fs.readdirSync(fixtureDir)) {
+    const m = /^(.+)\.input\.js$/.exec(file);
+    const output = m && path.join(fixtureDir, `${m[1]}.output.js`);
+    if (m && fs.existsSync(output!)) pairs.push([`fixture:${file}`, fs.readFileSync(path.join(fixtureDir, file), 'utf8'), fs.readFileSync(output!, 'utf8')]);
+  }
+  for (const file of fs.readdirSync(EXPECTED).filter((f) => f.endsWith('.js'))) {
+    pairs.push([`corpus:${file}`, fs.readFileSync(path.join(CORPUS, file), 'utf8'), fs.readFileSync(path.join(EXPECTED, file), 'utf8')]);
+  }
+  const es5 = pairs.filter(([, input]) => isEs5(input));
+
+  test('there are ES5 inputs among them', () => {
+    expect(es5.length).toBeGreaterThanOrEqual(8);
+  });
+
+  test.each(es5)('%s', (_label, _input, output) => {
+    // The shim file a native app gets is CommonJS ES5 too (test/shim-package.test.ts).
+    expect(isEs5(output)).toBe(true);
+  });
+});

@@ -25,7 +25,7 @@ import { NamedBinding, findNamedBindings, planNamedImports } from './named-impor
 import { SHIM_PACKAGE, ShimExport, ShimNeeds, existingShimImport, planShimImports } from './shim-imports';
 import { taroStartRecordAlwaysPromise } from './taro-version';
 import { findUnusedTaroImport, unusedTaroImportEdit } from './unused-taro-import';
-import { detectStyle } from './style';
+import { detectStyle, writtenInEs5 } from './style';
 import { NameAllocator } from './text';
 
 /** Cheap text test run before parsing: files without the API names cannot have sites. */
@@ -65,7 +65,7 @@ export function migrateScript(source: string, filePath: string, givenOptions: Mi
   const isTypeScript = parserFor(filePath) !== 'babel';
   const ctx: RewriteContext = {
     source,
-    style: detectStyle(source, isTypeScript),
+    style: detectStyle(source, isTypeScript, !isTypeScript && writtenInEs5(index)),
     comments,
     names: new NameAllocator(allIdentifierNames(index)),
     typescript: isTypeScript,

@@ -58,7 +58,7 @@ export const NOTES = {
   idleStopReachesFileListener: (line: number) =>
     `stop() while nothing records now reaches the onError listener this file registers at line ${line} ('operateRecorder:fail:audio is stop...'), where stopRecord() was silent`,
   stopFailNeverRan:
-    "stopRecord's fail callback is gone: stopRecord answered 'stopRecord:ok' even when nothing recorded, so it never ran, and stop() has no failure callback",
+    "stopRecord's fail callback is gone: stop() has no failure callback, and stopRecord answered 'stopRecord:ok' even with nothing recording (documented for Android; iOS undocumented), so it practically never ran; check it on an iOS device if it mattered",
   awaitWithCallbacks: (host: string) =>
     `with callbacks, ${host}.startRecord returned undefined, so this await went on at once and a failure never reached a catch: the await is gone and the code after it runs right after start(), as it effectively did`,
 } as const;

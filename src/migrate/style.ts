@@ -12,7 +12,20 @@ export interface FileStyle {
   quote: "'" | '"';
 }
 
-export function detectStyle(source: string, isTypeScript: boolean): FileStyle {
+/** Syntax newer than ES5: a file with none of it is ES5, and gets ES5 from us. */
+const NEWER_THAN_ES5 = [
+  'ArrowFunctionExpression', 'ClassDeclaration', 'ClassExpression', 'TemplateLiteral', 'ObjectMethod', 'ImportDeclaration',
+  'ExportNamedDeclaration', 'ExportDefaultDeclaration', 'ExportAllDeclaration', 'SpreadElement', 'RestElement', 'ObjectPattern',
+  'ArrayPattern', 'ForOfStatement', 'AwaitExpression', 'YieldExpression', 'TaggedTemplateExpression',
+];
+
+/** True for a file written in ES5 throughout (many native pages are shipped as written). */
+export function writtenInEs5(index: { of(...types: string[]): any[] }): boolean {
+  if (index.of(...NEWER_THAN_ES5).length > 0) return false;
+  return !index.of('VariableDeclaration').some((d) => d.kind !== 'var');
+}
+
+export function detectStyle(source: string, isTypeScript: boolean, es5 = false): FileStyle {
   const crlf = (source.match(/\r\n/g) ?? []).length;
   const lf = (source.match(/\n/g) ?? []).length - crlf;
   return {
@@ -20,8 +33,8 @@ export function detectStyle(source: string, isTypeScript: boolean): FileStyle {
     indentUnit: detectIndentUnit(source),
     semicolons: detectSemicolons(source),
     // Only a file written in ES5 throughout (var, no arrows) gets `var` from us.
-    declKeyword: !isTypeScript && /\bvar\s/.test(source) && !/\b(const|let)\s/.test(source) && !source.includes('=>') ? 'var' : 'const',
-    arrows: isTypeScript || source.includes('=>') || !/\bfunction\b/.test(source),
+    declKeyword: !isTypeScript && (es5 || (/\bvar\s/.test(source) && !/\b(const|let)\s/.test(source) && !source.includes('=>'))) ? 'var' : 'const',
+    arrows: !es5 && (isTypeScript || source.includes('=>') || !/\bfunction\b/.test(source)),
     quote: (source.match(/"/g) ?? []).length > (source.match(/'/g) ?? []).length ? '"' : "'",
   };
 }
