@@ -56,6 +56,8 @@ Examples:
     $ startrecord-codemod --dry --json --fail-on-skipped src > startrecord-report.json
   Skip generated code and tests; keep a report of a real run
     $ startrecord-codemod --ignore 'src/generated/**' --ignore '*.test.js' --report report.json src
+  After the migration, in CI: fail when a startRecord/stopRecord call comes back
+    $ startrecord-codemod check --max-shim 3 src
   Take the shim from the npm package instead of the file the run writes into the app
     $ npm install startrecord-codemod-shim && startrecord-codemod --shim-import startrecord-codemod-shim src
 

@@ -9,5 +9,9 @@ export const EXIT_FILE_ERRORS = 1;
 export const EXIT_USAGE = 2;
 /** With `--fail-on-skipped`: every file was processed, but some site was left on the old API. */
 export const EXIT_SKIPPED = 3;
+/** `check`: a live startRecord/stopRecord call was found. */
+export const EXIT_CHECK_LEGACY = 4;
+/** `check --max-shim N`: more calls go through the runtime shim than allowed. */
+export const EXIT_CHECK_SHIM = 5;
 /** Stopped by Ctrl-C (128 + SIGINT, as shells report it). */
 export const EXIT_INTERRUPTED = 130;

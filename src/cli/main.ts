@@ -5,6 +5,7 @@ import { FileOutcome, withoutTexts } from '../engine/outcome';
 import { runFiles } from '../engine/run-files';
 import { parseShimImport, ShimDelivery } from '../shim-delivery';
 import { CliOptions, parseArgs } from './args';
+import { checkMain } from './check';
 import { colorsFor } from './colors';
 import { Discovery, discoverFiles, SUPPORTED_EXTENSIONS } from './discover';
 import { displayPath } from './display-path';
@@ -33,6 +34,8 @@ export interface MainDependencies {
  * (ask) -> discover -> git gate -> read, migrate, write -> diff / print -> report.
  */
 export async function main(argv: string[], io: CliIo = processIo(), dependencies: MainDependencies = {}): Promise<number> {
+  // `startrecord-codemod check [paths]`: the guard for CI after the migration.
+  if (argv[0] === 'check') return checkMain(argv.slice(1), io);
   const parsed = parseArgs(argv, io);
   if (parsed.kind === 'exit') return parsed.code;
   let { options } = parsed;
