@@ -17,6 +17,8 @@ export interface CliOptions {
   json: boolean;
   /** Also write the JSON report to this file (relative to `io.cwd`), in any mode. */
   report?: string;
+  /** Also write a Markdown review report to this file (relative to `io.cwd`), in any mode. */
+  reportMd?: string;
   /** Exit 3 when sites were left on the old API. */
   failOnSkipped: boolean;
   /** Write even when git reports uncommitted changes in the files. */
@@ -99,6 +101,7 @@ function buildProgram(io: CliIo): Command {
       .addOption(new Option('--print', 'write nothing; print the migrated files on stdout (the report goes to stderr)').conflicts('json'))
       .option('--json', 'print only the JSON report on stdout (with --dry: "changed" means "would change")')
       .option('--report <file>', 'also write the JSON report to <file>, whatever the output mode')
+      .option('--report-md <file>', 'also write a Markdown review report to <file>, to paste into a pull request')
       .option('--fail-on-skipped', 'exit with code 3 when some site was left on the old API (for CI)')
       .option('--force', 'write even when git reports uncommitted changes in the files to migrate')
       .option('-y, --yes', 'never ask anything (no path given is then a usage error)')
@@ -150,6 +153,7 @@ export function parseArgs(argv: string[], io: CliIo): ParsedArgs {
     print?: boolean;
     json?: boolean;
     report?: string;
+    reportMd?: string;
     failOnSkipped?: boolean;
     force?: boolean;
     yes?: boolean;
@@ -171,6 +175,7 @@ export function parseArgs(argv: string[], io: CliIo): ParsedArgs {
       print: opts.print === true,
       json: opts.json === true,
       report: opts.report,
+      ...(opts.reportMd ? { reportMd: opts.reportMd } : {}),
       failOnSkipped: opts.failOnSkipped === true,
       force: opts.force === true,
       yes: opts.yes === true,

@@ -6,6 +6,7 @@ import { runFiles } from '../engine/run-files';
 import { parseShimImport, ShimDelivery } from '../shim-delivery';
 import { CliOptions, parseArgs } from './args';
 import { checkMain } from './check';
+import { formatMarkdownReport } from './markdown-report';
 import { colorsFor } from './colors';
 import { Discovery, discoverFiles, SUPPORTED_EXTENSIONS } from './discover';
 import { displayPath } from './display-path';
@@ -48,10 +49,11 @@ export async function main(argv: string[], io: CliIo = processIo(), dependencies
 
   // A report that could not be written at the end would leave a run without its record,
   // after the files were rewritten: its folder is checked before anything is done.
-  if (options.report !== undefined) {
-    const problem = reportTargetProblem(path.resolve(io.cwd, options.report));
+  for (const [flag, target] of [['--report', options.report], ['--report-md', options.reportMd]] as const) {
+    if (target === undefined) continue;
+    const problem = reportTargetProblem(path.resolve(io.cwd, target));
     if (problem) {
-      io.stderr.write(`error: --report ${options.report}: ${problem}\nNothing was done.\n`);
+      io.stderr.write(`error: ${flag} ${target}: ${problem}\nNothing was done.\n`);
       return EXIT_USAGE;
     }
   }
@@ -76,7 +78,9 @@ export async function main(argv: string[], io: CliIo = processIo(), dependencies
   if (options.json) io.stdout.write(`${JSON.stringify(buildJsonReport(outcomes, io.cwd, run), null, 2)}\n`);
   else reportStream.write(formatHumanReport(outcomes, { cwd: io.cwd, dry: !writes, print: options.print, colors: colorsFor(reportStream, options.color), run }));
 
-  const reportWritten = options.report === undefined || (await writeReportFile(options.report, outcomes, run, io));
+  const reportWritten =
+    (options.report === undefined || (await writeReportFile(options.report, `${JSON.stringify(buildJsonReport(outcomes, io.cwd, run), null, 2)}\n`, io))) &&
+    (options.reportMd === undefined || (await writeReportFile(options.reportMd, formatMarkdownReport(outcomes, io.cwd, run, !writes), io)));
   return exitCode(outcomes, run, discovery, options, reportWritten);
 }
 
@@ -222,10 +226,10 @@ function reportTargetProblem(file: string): string | null {
   return null;
 }
 
-async function writeReportFile(target: string, outcomes: FileOutcome[], run: RunInfo, io: CliIo): Promise<boolean> {
+async function writeReportFile(target: string, text: string, io: CliIo): Promise<boolean> {
   const file = path.resolve(io.cwd, target);
   try {
-    await fs.promises.writeFile(file, `${JSON.stringify(buildJsonReport(outcomes, io.cwd, run), null, 2)}\n`);
+    await fs.promises.writeFile(file, text);
     return true;
   } catch (error) {
     io.stderr.write(`error: could not write the report to ${target}: ${error instanceof Error ? error.message : String(error)}\n`);
