@@ -435,3 +435,42 @@ describe('WePY', () => {
     expect(() => migrateSource(source, 'bad.wpy')).toThrow(MigrationError);
   });
 });
+
+describe('files Vue 3\'s strict parser rejects (old uni-app and mpvue pages)', () => {
+  const STRAY_TAG = lines(
+    '<template>',
+    '  <view class="box">',
+    '    <text>按住说话</text>',
+    '  </view>',
+    '  </view>',
+    '</template>',
+    '',
+    '<script>',
+    'export default {',
+    '  methods: {',
+    '    start() { uni.startRecord() },',
+    '    stop() {',
+    '      wx.stopRecord()',
+    '    },',
+    '  },',
+    '}',
+    '</script>',
+    '',
+  );
+
+  test('have their <script> found leniently and migrated, everything outside it byte-identical, and the report says so', () => {
+    const result = migrateSource(STRAY_TAG, 'pages/old/old.vue');
+    expect(result.output).toBe(STRAY_TAG.replace('      wx.stopRecord()', '      wx.getRecorderManager().stop()'));
+    const stop = result.sites.find((s) => s.api === 'stopRecord')!;
+    expect(stop.action).toBe('converted');
+    expect(stop.notes.some((n) => /found as a lenient compiler finds them/.test(n))).toBe(true);
+  });
+
+  test('whose only sites are uni.* are not errors: the sites are reported as ignored', () => {
+    const only = STRAY_TAG.replace('      wx.stopRecord()', '      uni.stopRecord()');
+    const result = migrateSource(only, 'pages/old/old.vue');
+    expect(result.output).toBe(only);
+    expect(result.sites.map((s) => s.action)).toEqual(['ignored', 'ignored']);
+  });
+});
+

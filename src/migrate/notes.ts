@@ -55,6 +55,8 @@ export const NOTES = {
     `duration: ${value} looks like milliseconds, but startRecord read seconds (Android, capped at 600; iOS ignored it): the limit is now 600000 ms; if ${value / 1000} s was meant, write start({ duration: ${value} })`,
   playbackOfAac:
     'no source shows playVoice playing the aac files getRecorderManager() writes, and InnerAudioContext cannot play silk: after this migration, test playback on a device',
+  sfcReadLeniently: (reason: string) =>
+    `this file does not parse as a Vue single-file component for Vue 3's compiler (${reason}); its <script> blocks were found as a lenient compiler finds them, and everything outside them is left byte for byte`,
   idleStopReachesFileListener: (line: number) =>
     `stop() while nothing records now reaches the onError listener this file registers at line ${line} ('operateRecorder:fail:audio is stop...'), where stopRecord() was silent`,
   stopFailNeverRan:

@@ -1,5 +1,6 @@
 import * as path from 'path';
 import type { SFCParseResult, SFCScriptBlock } from '@vue/compiler-sfc';
+import { NOTES } from './notes';
 import { MigrateOptions, MigrationError, MigrationResult, SiteReport } from './report';
 
 /** `.vue` (Taro Vue, uni-app, mpvue) and `.wpy` (WePY) files hold scripts inside markup. */
@@ -87,7 +88,7 @@ interface ScriptBlock {
  * a block does not parse, or a block's language cannot be parsed but mentions the API.
  */
 export function migrateSfc(source: string, filePath: string, options: MigrateOptions, migrateScript: ScriptMigrator): MigrationResult {
-  const blocks = scriptBlocks(source, filePath);
+  const { blocks, lenient } = scriptBlocks(source, filePath);
   const sites: SiteReport[] = [];
   const replacements: Array<{ block: ScriptBlock; output: string }> = [];
 
@@ -123,6 +124,11 @@ export function migrateSfc(source: string, filePath: string, options: MigrateOpt
   }
 
   sites.sort((a, b) => a.line - b.line || a.column - b.column);
+  if (lenient) {
+    // Said on every site, so that the report carries it with the file.
+    const note = NOTES.sfcReadLeniently(lenient);
+    for (const site of sites) site.notes.push(note);
+  }
   if (replacements.length === 0) return { output: source, changed: false, sites };
 
   // Later blocks first, so that earlier offsets stay valid.
@@ -130,15 +136,24 @@ export function migrateSfc(source: string, filePath: string, options: MigrateOpt
   for (const { block, output: content } of [...replacements].sort((a, b) => b.block.start - a.block.start)) {
     output = output.slice(0, block.start) + content + output.slice(block.end);
   }
-  verifyBlocks(output, filePath, replacements);
+  verifyBlocks(output, filePath, replacements, lenient !== null);
   return { output, changed: true, sites };
 }
 
-/** The `<script>` and `<script setup>` blocks, in file order. Throws on a malformed file. */
-function scriptBlocks(source: string, filePath: string): ScriptBlock[] {
+/**
+ * The `<script>` and `<script setup>` blocks, in file order. A file Vue 3's strict parser
+ * rejects (old uni-app and mpvue files with stray tags, which their own compilers took) has
+ * its blocks found leniently instead (`lenient` says why); a file with no block to find
+ * is an error.
+ */
+function scriptBlocks(source: string, filePath: string): { blocks: ScriptBlock[]; lenient: string | null } {
   const { descriptor, errors } = parseSfc(source, filePath);
   const fatal = firstFatalError(errors);
-  if (fatal) throw sfcError(fatal, source);
+  if (fatal) {
+    const blocks = lenientScriptBlocks(source);
+    if (blocks.length === 0) throw sfcError(fatal, source);
+    return { blocks, lenient: fatal.message };
+  }
 
   const blocks: ScriptBlock[] = [];
   for (const block of [descriptor.script, descriptor.scriptSetup]) {
@@ -164,7 +179,54 @@ function scriptBlocks(source: string, filePath: string): ScriptBlock[] {
       src: typeof block.src === 'string' ? block.src : undefined,
     });
   }
-  return blocks.sort((a, b) => a.start - b.start);
+  return { blocks: blocks.sort((a, b) => a.start - b.start), lenient: null };
+}
+
+/**
+ * `<script ...>` ... `</script>` pairs at the top level of the file, outside HTML comments,
+ * found by scanning the text: what a lenient compiler reads. The content is the exact
+ * text between the tags, so everything outside it stays byte-identical.
+ */
+function lenientScriptBlocks(source: string): ScriptBlock[] {
+  const blocks: ScriptBlock[] = [];
+  const comments: Array<[number, number]> = [];
+  for (const m of source.matchAll(/<!--[\s\S]*?-->/g)) comments.push([m.index!, m.index! + m[0].length]);
+  const inComment = (at: number) => comments.some(([from, to]) => at >= from && at < to);
+  const open = /<script\b([^>]*)>/gi;
+  const count = (re: RegExp, before: number) => [...source.slice(0, before).matchAll(re)].filter((x) => !inComment(x.index!)).length;
+  for (let m = open.exec(source); m; m = open.exec(source)) {
+    if (inComment(m.index)) continue;
+    // Inside a <template> that is not closed yet: markup, not a block.
+    if (count(/<template\b/gi, m.index) > count(/<\/template\s*>/gi, m.index)) continue;
+    const start = m.index + m[0].length;
+    const close = source.toLowerCase().indexOf('</script', start);
+    if (close < 0) break;
+    const attributes = m[1];
+    const attr = (name: string) => new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, 'i').exec(attributes);
+    const lang = attr('lang');
+    const src = attr('src');
+    const setup = /\ssetup(\s|=|$)/i.test(attributes);
+    const before = source.slice(0, start);
+    const line = before.split('\n').length;
+    const column = start - (before.lastIndexOf('\n') + 1) + 1;
+    const langValue = lang ? lang[1] ?? lang[2] ?? lang[3] : undefined;
+    const srcValue = src ? src[1] ?? src[2] ?? src[3] : undefined;
+    blocks.push({
+      label: `<script${setup ? ' setup' : ''}${langValue ? ` lang="${langValue}"` : ''}${srcValue ? ` src="${srcValue}"` : ''}>`,
+      setup,
+      start,
+      end: close,
+      line,
+      column,
+      content: source.slice(start, close),
+      lang: langValue,
+      src: srcValue,
+    });
+    open.lastIndex = close;
+  }
+  // Two blocks of one kind: which one a compiler would take is not ours to guess.
+  if (blocks.filter((b) => b.setup).length > 1 || blocks.filter((b) => !b.setup).length > 1) return [];
+  return blocks;
 }
 
 /**
@@ -323,8 +385,16 @@ function inFile(error: MigrationError, block: ScriptBlock, script: ScriptText): 
  * script blocks, each holding exactly the migrated text (a `</script` in the new text, for
  * instance, would end the block early).
  */
-function verifyBlocks(output: string, filePath: string, replacements: Array<{ block: ScriptBlock; output: string }>): void {
+function verifyBlocks(output: string, filePath: string, replacements: Array<{ block: ScriptBlock; output: string }>, lenient = false): void {
   let problem: string | null = null;
+  if (lenient) {
+    // Read leniently: the same reading must find the migrated contents where they were put.
+    const again = lenientScriptBlocks(output);
+    for (const { block, output: content } of replacements) {
+      if (!again.some((b) => b.content === content)) problem = `${block.label} would not hold the migrated code`;
+    }
+    if (problem === null) return;
+  }
   try {
     const { descriptor, errors } = parseSfc(output, filePath);
     const fatal = firstFatalError(errors);
