@@ -9,12 +9,12 @@ Page({
       this.setData({ path: res.tempFilePath }) // keep for playback
     })
     // usually a permission problem
-    /* complete is not needed here */
     recorderManager.onError((err) => {
       // stop() while nothing records: the old stopRecord() was silent there
       if (err.errMsg.indexOf('audio is stop') !== -1) return
       console.warn(err)
     })
+    /* complete is not needed here */
     recorderManager.start({ duration: 60000 })
   },
   stop() {

@@ -9,11 +9,11 @@ Page({
     var that = this
     that.setData({ recording: true })
     // 录音结束后保存路径
-    // complete: function () {}
     recorderManager.onStop(function (res) {
       app.globalData.lastVoice = res.tempFilePath
     })
     recorderManager.onError(function () {}) // no fail callback: clears an earlier start's listener
+    // complete: function () {}
     recorderManager.start({ duration: 60000 })
   },
 

@@ -358,8 +358,13 @@ function ownerProperty(comment: { start: number; end: number }, properties: any[
     if (comment.end <= property.start) return property;
   }
   const last = properties[properties.length - 1];
+  // Below the last property (a commented-out `complete`): after the listeners, not on them.
+  if (last && comment.start >= last.end && source.slice(last.end, comment.start).includes('\n')) return AFTER_ALL;
   return last ?? null;
 }
+
+/** Stands for "after every property" in ownerProperty's answer. */
+const AFTER_ALL = { key: null };
 
 function propertyName(property: any): string | null {
   return property.key?.name ?? property.key?.value ?? null;

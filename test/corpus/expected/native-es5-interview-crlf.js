@@ -27,9 +27,6 @@ Page({
       }])
       that.setData({ answers: answers, answering: false })
     })
-    // complete: function () {
-    //   console.log('answer done')
-    // }
     recorderManager.onError(function (res) {
       // stop() while nothing records: the old stopRecord() was silent there
       if (res.errMsg.indexOf('audio is stop') !== -1) return
@@ -45,6 +42,9 @@ Page({
         })
       }
     })
+    // complete: function () {
+    //   console.log('answer done')
+    // }
     recorderManager.start({ duration: 60000 })
   },
 

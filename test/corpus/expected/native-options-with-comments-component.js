@@ -44,15 +44,15 @@ Component({
         })
       })
       /* 失败时一般是用户拒绝了麦克风权限 */
-      // complete() {
-      //   _this.setData({ recording: false })
-      // },
       recorderManager.onError(function (err) {
         // stop() while nothing records: the old stopRecord() was silent there
         if (err.errMsg.indexOf('audio is stop') !== -1) return
         console.error(err)
         _this.triggerEvent('denied')
       })
+      // complete() {
+      //   _this.setData({ recording: false })
+      // },
       recorderManager.start({ duration: 60000 })
     },
 
