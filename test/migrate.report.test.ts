@@ -183,3 +183,19 @@ describe('parsing', () => {
     expect(out.startsWith('\uFEFFconst recorderManager = wx.getRecorderManager()')).toBe(true);
   });
 });
+
+describe('playback calls', () => {
+  test('a page that only plays (what another page recorded) has its playback calls reported, and is not changed', () => {
+    const source = "Page({\n  play(e) {\n    wx.playVoice({ filePath: e.currentTarget.dataset.path })\n  },\n  onHide() {\n    wx.stopVoice()\n  },\n})\n";
+    const result = migrateSource(source, 'pages/list/list.js');
+    expect(result.output).toBe(source);
+    expect(summary(result.sites)).toEqual(['3:5 playVoice skipped', '6:5 stopVoice skipped']);
+    expect(result.sites[0].reason).toMatch(/wx\.playVoice is deprecated \(replaced by wx\.createInnerAudioContext\(\)\); not migrated yet/);
+  });
+
+  test("a JS-SDK page's playVoice({ localId }) is never listed", () => {
+    const source = 'wx.ready(function () {\n  wx.playVoice({ localId: window.voiceId })\n})\n';
+    expect(migrateSource(source, 'h5/play.js').sites).toEqual([]);
+  });
+});
+

@@ -4,11 +4,18 @@
  * it is repeated here so that the main thread can sort thousands of files without loading
  * the parser and jscodeshift, which only the files that pass need.
  */
-const NAMES = ['startRecord', 'stopRecord'].map((name) => Buffer.from(name, 'latin1'));
+// The recording API, and the playback API reported with it (playVoice & co.).
+const RECORDING = ['startRecord', 'stopRecord'].map((name) => Buffer.from(name, 'latin1'));
+const NAMES = [...RECORDING, ...['playVoice', 'pauseVoice', 'stopVoice'].map((name) => Buffer.from(name, 'latin1'))];
 
 /** The API names are ASCII, so a byte search is exact for UTF-8 and every ASCII-compatible encoding. */
 export function mentionsLegacyApi(bytes: Buffer): boolean {
   return NAMES.some((name) => bytes.includes(name));
+}
+
+/** Only the recording API: the calls a run rewrites (playback is only reported). */
+export function mentionsRecordingApi(bytes: Buffer): boolean {
+  return RECORDING.some((name) => bytes.includes(name));
 }
 
 /**

@@ -30,7 +30,7 @@ import { NameAllocator } from './text';
 
 /** Cheap text test run before parsing: files without the API names cannot have sites. */
 export function mightContainLegacyCalls(source: string): boolean {
-  return source.includes('startRecord') || source.includes('stopRecord');
+  return ['startRecord', 'stopRecord', 'playVoice', 'pauseVoice', 'stopVoice'].some((name) => source.includes(name));
 }
 
 /**
@@ -59,9 +59,13 @@ export function migrateScript(source: string, filePath: string, givenOptions: Mi
   const named = findNamedBindings(index, taroNames);
   const sites = findSites(root, index, taroNames, named, source);
   const reports: SiteReport[] = [];
-  if (sites.length === 0) return { output: source, changed: false, sites: [] };
+  if (sites.length === 0) {
+    // Playback alone (a page that plays what another page recorded): reported, never changed.
+    const playback = findJsSdkEvidence(index) ? [] : findPlaybackSites(index, root.get(), taroNames, false);
+    return { output: source, changed: false, sites: sortReports(playback) };
+  }
 
-  const jsSdk = sites.some((s) => s.host.kind === 'global' && s.host.name === 'wx') ? findJsSdkEvidence(index) : null;
+  const jsSdk = sites.some((s) => s.host.kind === 'global' && s.host.name === 'wx') || mightPlay(source) ? findJsSdkEvidence(index) : null;
   const isTypeScript = parserFor(filePath) !== 'babel';
   const ctx: RewriteContext = {
     source,
@@ -280,6 +284,10 @@ function isTestFile(filePath: string, index: NodeIndex): boolean {
     if (c.type === 'MemberExpression' && c.object.type === 'Identifier' && c.object.name === 'jest') return true;
     return c.type === 'Identifier' && (c.name === 'describe' || c.name === 'it') && n.arguments[0]?.type === 'StringLiteral';
   });
+}
+
+function mightPlay(source: string): boolean {
+  return ['playVoice', 'pauseVoice', 'stopVoice'].some((name) => source.includes(name));
 }
 
 /** The line of an existing import of the shim's startRecord (or startRecordPromise), if any. */

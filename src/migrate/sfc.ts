@@ -276,7 +276,7 @@ function labelOf(block: SFCScriptBlock): string {
 }
 
 function mentionsLegacyApi(text: string): boolean {
-  return text.includes('startRecord') || text.includes('stopRecord');
+  return ['startRecord', 'stopRecord', 'playVoice', 'pauseVoice', 'stopVoice'].some((name) => text.includes(name));
 }
 
 /** A compiler-sfc error as a MigrationError naming the element and where it is. */
