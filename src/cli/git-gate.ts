@@ -102,25 +102,7 @@ function outermostFolders(folders: string[]): string[] {
 }
 
 function runGitStatus(top: string, pathspecs: string[]): Promise<string> {
-  const args = ['-c', 'core.fsmonitor=false', 'status', '--porcelain=v1', '-z', '--no-renames', '--untracked-files=normal', '--', ...pathspecs];
-  return new Promise((resolve, reject) => {
-    execFile(
-      'git',
-      args,
-      {
-        cwd: top,
-        // Literal pathspecs: a folder named `[id]` (dynamic routes) is not a glob.
-        env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_LITERAL_PATHSPECS: '1' },
-        maxBuffer: 256 * 1024 * 1024,
-        encoding: 'utf8',
-      },
-      (error, stdout, stderr) => {
-        if (!error) resolve(stdout);
-        else if ((error as NodeJS.ErrnoException).code === 'ENOENT') reject(new Error('git is not installed'));
-        else reject(new Error(String(stderr).trim() || error.message));
-      },
-    );
-  });
+  return runGit(top, ['-c', 'core.fsmonitor=false', 'status', '--porcelain=v1', '-z', '--no-renames', '--untracked-files=normal', '--', ...pathspecs]);
 }
 
 /** The committed text (HEAD) against the text on disk; any doubt counts as a change of the user's. */
@@ -134,10 +116,25 @@ async function onlyOwnChanges(top: string, file: string, isOwnOutput: OwnOutputT
   }
 }
 
+/** Git in the work tree, its output as text; a failure carries git's own message. */
 function runGit(top: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile('git', args, { cwd: top, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' }, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }, (error, stdout) =>
-      error ? reject(error) : resolve(stdout),
+    execFile(
+      'git',
+      args,
+      {
+        cwd: top,
+        // Literal pathspecs: a folder named `[id]` (dynamic routes) is not a glob. No
+        // optional locks: status does not rewrite the index of a repository in use.
+        env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_LITERAL_PATHSPECS: '1' },
+        maxBuffer: 256 * 1024 * 1024,
+        encoding: 'utf8',
+      },
+      (error, stdout, stderr) => {
+        if (!error) resolve(stdout);
+        else if ((error as NodeJS.ErrnoException).code === 'ENOENT') reject(new Error('git is not installed'));
+        else reject(new Error(String(stderr).trim() || error.message));
+      },
     );
   });
 }

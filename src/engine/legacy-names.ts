@@ -4,9 +4,11 @@
  * it is repeated here so that the main thread can sort thousands of files without loading
  * the parser and jscodeshift, which only the files that pass need.
  */
+import { PLAYBACK_APIS, RECORDING_APIS } from '../migrate/api-names';
+
 // The recording API, and the playback API reported with it (playVoice & co.).
-const RECORDING = ['startRecord', 'stopRecord'].map((name) => Buffer.from(name, 'latin1'));
-const NAMES = [...RECORDING, ...['playVoice', 'pauseVoice', 'stopVoice'].map((name) => Buffer.from(name, 'latin1'))];
+const RECORDING = RECORDING_APIS.map((name) => Buffer.from(name, 'latin1'));
+const NAMES = [...RECORDING, ...PLAYBACK_APIS.map((name) => Buffer.from(name, 'latin1'))];
 
 /** The API names are ASCII, so a byte search is exact for UTF-8 and every ASCII-compatible encoding. */
 export function mentionsLegacyApi(bytes: Buffer): boolean {

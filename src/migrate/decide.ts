@@ -1,4 +1,4 @@
-import { walkNodes } from './ast-walk';
+import { someNode, walkNodes } from './ast-walk';
 import { FOREIGN_HOST_REASONS } from './hosts';
 import { ExistingManager, hostGroup } from './manager';
 import { NOTES } from './notes';
@@ -236,14 +236,12 @@ function capturesCallState(site: Site, options: StartOptions): boolean {
     return undefined;
   });
   if (locals.size === 0) return false;
-  return Object.values(options.callbacks).some((cb) => {
-    let reads = false;
-    walkNodes(cb!.declared ?? cb!.value, (n) => {
-      if (n.type === 'Identifier' && locals.has(n.name)) reads = true;
-      return !reads;
-    });
-    return reads;
-  });
+  return callbacksRead(options, (n) => n.type === 'Identifier' && locals.has(n.name));
+}
+
+/** Some callback (or the function a reference names) has a node matching `predicate`. */
+function callbacksRead(options: StartOptions, predicate: (node: any) => boolean): boolean {
+  return Object.values(options.callbacks).some((cb) => someNode(cb!.declared ?? cb!.value, predicate));
 }
 
 /**
@@ -262,15 +260,10 @@ function inComponentAndReadsThis(site: Site, options: StartOptions): boolean {
     if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression') inComponent = true;
   }
   if (!inComponent) return false;
-  return Object.values(options.callbacks).some((cb) => {
-    let reads = false;
-    walkNodes(cb!.declared ?? cb!.value, (n) => {
-      if (n.type === 'ThisExpression' || (n.type === 'Identifier' && ['that', 'self', '_this', 'me', 'vm'].includes(n.name))) reads = true;
-      return !reads;
-    });
-    return reads;
-  });
+  return callbacksRead(options, (n) => n.type === 'ThisExpression' || (n.type === 'Identifier' && THIS_ALIASES.has(n.name)));
 }
+
+const THIS_ALIASES = new Set(['that', 'self', '_this', 'me', 'vm']);
 
 function enclosingFunctionPath(path: any): any | null {
   for (let p = path?.parent; p; p = p.parent) if (/Function|ObjectMethod|ClassMethod/.test(p.node.type)) return p;

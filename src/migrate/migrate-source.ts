@@ -1,3 +1,4 @@
+import { PLAYBACK_APIS, mentionsApiNames } from './api-names';
 import { Edit, applyEdits } from './edits';
 import { Host, findTaroModuleNames, resolveHost } from './hosts';
 import { Decision, decideAll } from './decide';
@@ -30,7 +31,7 @@ import { NameAllocator } from './text';
 
 /** Cheap text test run before parsing: files without the API names cannot have sites. */
 export function mightContainLegacyCalls(source: string): boolean {
-  return ['startRecord', 'stopRecord', 'playVoice', 'pauseVoice', 'stopVoice'].some((name) => source.includes(name));
+  return mentionsApiNames(source);
 }
 
 /**
@@ -65,7 +66,7 @@ export function migrateScript(source: string, filePath: string, givenOptions: Mi
     return { output: source, changed: false, sites: sortReports(playback) };
   }
 
-  const jsSdk = sites.some((s) => s.host.kind === 'global' && s.host.name === 'wx') || mightPlay(source) ? findJsSdkEvidence(index) : null;
+  const jsSdk = sites.some((s) => s.host.kind === 'global' && s.host.name === 'wx') || mentionsApiNames(source, PLAYBACK_APIS) ? findJsSdkEvidence(index) : null;
   const isTypeScript = parserFor(filePath) !== 'babel';
   const ctx: RewriteContext = {
     source,
@@ -284,10 +285,6 @@ function isTestFile(filePath: string, index: NodeIndex): boolean {
     if (c.type === 'MemberExpression' && c.object.type === 'Identifier' && c.object.name === 'jest') return true;
     return c.type === 'Identifier' && (c.name === 'describe' || c.name === 'it') && n.arguments[0]?.type === 'StringLiteral';
   });
-}
-
-function mightPlay(source: string): boolean {
-  return ['playVoice', 'pauseVoice', 'stopVoice'].some((name) => source.includes(name));
 }
 
 /** The line of an existing import of the shim's startRecord (or startRecordPromise), if any. */

@@ -1,6 +1,7 @@
 import type { ASTPath } from 'jscodeshift';
 import { NodeIndex } from './node-index';
 import { Edit } from './edits';
+import { RECORDING_APIS } from './api-names';
 import { LegacyApi } from './report';
 import { FileStyle } from './style';
 import { NameAllocator } from './text';
@@ -28,7 +29,6 @@ export interface NamedBinding {
 }
 
 const TARO_MODULE = '@tarojs/taro';
-const LEGACY: readonly string[] = ['startRecord', 'stopRecord'];
 
 export function findNamedBindings(index: NodeIndex, taroNames: Set<string>): NamedBinding[] {
   const found: NamedBinding[] = [];
@@ -37,7 +37,7 @@ export function findNamedBindings(index: NodeIndex, taroNames: Set<string>): Nam
     for (const s of node.specifiers ?? []) {
       if (s.type !== 'ImportSpecifier' || s.importKind === 'type') continue;
       const imported = String(s.imported.name);
-      if (LEGACY.includes(imported)) {
+      if ((RECORDING_APIS as readonly string[]).includes(imported)) {
         found.push({ api: imported as LegacyApi, local: String(s.local?.name ?? imported), node: s, holder: node, kind: 'import', statement: node });
       }
     }
@@ -47,7 +47,7 @@ export function findNamedBindings(index: NodeIndex, taroNames: Set<string>): Nam
     if (node.id.type !== 'ObjectPattern' || !isTaroObject(node.init, taroNames) || index.parentOf(statement)?.type !== 'Program') continue;
     for (const prop of node.id.properties) {
       const key = prop.key?.name;
-      if (prop.type !== 'ObjectProperty' || prop.computed || !LEGACY.includes(key) || prop.value.type !== 'Identifier') continue;
+      if (prop.type !== 'ObjectProperty' || prop.computed || !(RECORDING_APIS as readonly string[]).includes(key) || prop.value.type !== 'Identifier') continue;
       found.push({ api: key, local: prop.value.name, node: prop, holder: node.id, kind: 'destructure', statement });
     }
   }

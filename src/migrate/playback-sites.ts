@@ -1,4 +1,5 @@
 import type { ASTPath } from 'jscodeshift';
+import { PLAYBACK_APIS } from './api-names';
 import { resolveHost } from './hosts';
 import { NodeIndex } from './node-index';
 import { NOTES } from './notes';
@@ -12,8 +13,6 @@ import { PlaybackApi, SiteReport } from './report';
  * each is reported, so that none is silent. The JS-SDK's `playVoice({ localId })` is not
  * ours (the caller does not ask in JS-SDK files).
  */
-const PLAYBACK_APIS: readonly PlaybackApi[] = ['playVoice', 'pauseVoice', 'stopVoice'];
-
 export function findPlaybackSites(index: NodeIndex, rootPath: ASTPath<any>, taroNames: Set<string>, recordingMoved: boolean): SiteReport[] {
   const sites: SiteReport[] = [];
   for (const node of index.of('MemberExpression', 'OptionalMemberExpression')) {

@@ -1,5 +1,6 @@
 import * as path from 'path';
 import type { SFCParseResult, SFCScriptBlock } from '@vue/compiler-sfc';
+import { mentionsApiNames } from './api-names';
 import { NOTES } from './notes';
 import { MigrateOptions, MigrationError, MigrationResult, SiteReport } from './report';
 
@@ -97,7 +98,7 @@ export function migrateSfc(source: string, filePath: string, options: MigrateOpt
     if (block.src !== undefined) continue;
     const ext = extensionForLang(block.lang);
     if (ext === null) {
-      if (mentionsLegacyApi(block.content)) {
+      if (mentionsApiNames(block.content)) {
         throw new MigrationError(
           `${block.label} is in a language the codemod cannot parse (only JavaScript, TypeScript, JSX and TSX blocks are migrated); migrate its startRecord/stopRecord calls by hand (line ${block.line}, column ${block.column})`,
           block.line,
@@ -275,9 +276,6 @@ function labelOf(block: SFCScriptBlock): string {
   return `<script${setup}${lang}${src}>`;
 }
 
-function mentionsLegacyApi(text: string): boolean {
-  return ['startRecord', 'stopRecord', 'playVoice', 'pauseVoice', 'stopVoice'].some((name) => text.includes(name));
-}
 
 /** A compiler-sfc error as a MigrationError naming the element and where it is. */
 function sfcError(error: Error & { loc?: { start: { line: number; column: number; offset: number } } | null }, source: string): MigrationError {

@@ -2,6 +2,7 @@ import type { ASTPath, Collection } from 'jscodeshift';
 import { NodeIndex } from './node-index';
 import { Host, resolveHost } from './hosts';
 import { NamedBinding, bindingAt } from './named-imports';
+import { RECORDING_APIS } from './api-names';
 import { LegacyApi } from './report';
 
 /**
@@ -36,14 +37,13 @@ export interface Site {
   column: number;
 }
 
-const LEGACY_APIS: readonly LegacyApi[] = ['startRecord', 'stopRecord'];
 
 function legacyApiOf(member: any): { api: LegacyApi; computed: boolean } | null {
   const prop = member.property;
-  if (!member.computed && prop.type === 'Identifier' && LEGACY_APIS.includes(prop.name)) {
+  if (!member.computed && prop.type === 'Identifier' && RECORDING_APIS.includes(prop.name)) {
     return { api: prop.name, computed: false };
   }
-  if (member.computed && (prop.type === 'StringLiteral' || prop.type === 'Literal') && LEGACY_APIS.includes(prop.value)) {
+  if (member.computed && (prop.type === 'StringLiteral' || prop.type === 'Literal') && RECORDING_APIS.includes(prop.value)) {
     return { api: prop.value, computed: true };
   }
   return null;
