@@ -199,3 +199,10 @@ describe('playback calls', () => {
   });
 });
 
+test("a stop that goes to the shim with its start keeps the note that stopRecord's success never received tempFilePath", () => {
+  const source = 'Page({\n  async a() { const r = await wx.startRecord() },\n  b() {\n    wx.stopRecord({ success(res) { console.log(res.tempFilePath) } })\n  },\n})\n';
+  const stop = migrateSource(source, 'p.js').sites.find((s) => s.api === 'stopRecord')!;
+  expect(stop.action).toBe('shimmed');
+  expect(stop.notes).toContain(NOTES.stopHasNoPath);
+});
+

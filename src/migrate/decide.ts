@@ -19,7 +19,16 @@ export type Decision =
    * Left alone. `blocksGroup`: the file's other sites of this host cannot change API
    * without it. `shimmable`: the shim would run this site faithfully.
    */
-  | { site: Site; action: 'skip'; reason: string; blocksGroup: boolean; shimmable: boolean; notOurs?: boolean };
+  | {
+      site: Site;
+      action: 'skip';
+      reason: string;
+      blocksGroup: boolean;
+      shimmable: boolean;
+      notOurs?: boolean;
+      /** Notes that hold whatever API runs the site (a stop's missing tempFilePath). */
+      keptNotes?: string[];
+    };
 
 export interface FileFacts {
   /** Set when the file is JS-SDK web code: its `wx` calls are not ours. */
@@ -122,7 +131,14 @@ function callbacksText(options: StartOptions, source: string): string {
 function decide(site: Site, facts: FileFacts): Decision {
   // Sites the shim runs faithfully, and sites that are not the mini-program API at all or
   // whose file would still break with the shim.
-  const skip = (reason: string, blocksGroup = true, shimmable = true): Decision => ({ site, action: 'skip', reason, blocksGroup, shimmable });
+  const skip = (reason: string, blocksGroup = true, shimmable = true, keptNotes?: string[]): Decision => ({
+    site,
+    action: 'skip',
+    reason,
+    blocksGroup,
+    shimmable,
+    ...(keptNotes ? { keptNotes } : {}),
+  });
   const leave = (reason: string): Decision => skip(reason, false, false);
   // Not the mini-program API at all: left alone on purpose, reported as ignored.
   const ignore = (reason: string): Decision => ({ site, action: 'skip', reason, blocksGroup: false, shimmable: false, notOurs: true });
@@ -154,7 +170,7 @@ function decide(site: Site, facts: FileFacts): Decision {
       return skip(`this file starts its recordings through the shim (line ${facts.shimStartLine}), so it stops them through the shim too (it re-issues a stop lost before onStart)`);
     }
     const stop = analyzeStopOptions(site.call!, site.statement);
-    if (!stop.ok) return skip(stop.reason);
+    if (!stop.ok) return skip(stop.reason, true, true, stop.readsPath ? [NOTES.stopHasNoPath] : undefined);
     const notes: string[] = [NOTES.stopWhileIdleRaisesError, ...stop.notes];
     if (site.host.kind === 'taro' || site.host.kind === 'taro-named') notes.push(NOTES.taroStopOnH5);
     if (site.host.kind === 'global' && site.host.name !== 'wx') notes.push(NOTES.otherHostUnverified(site.host.name));
@@ -294,7 +310,7 @@ function keepGroupsOnOneApi(decisions: Decision[], useShim: boolean): Decision[]
     if (!groupBlockers || (d.action === 'skip' && !d.blocksGroup)) return d;
     const first = groupBlockers[0];
     if (useShim && groupBlockers.every((b) => b.shimmable)) {
-      if (d.action === 'skip') return { site: d.site, action: 'shim', reason: shimReason(d.reason), notes: shimNotes(d.site, d.reason) };
+      if (d.action === 'skip') return { site: d.site, action: 'shim', reason: shimReason(d.reason), notes: shimNotes(d.site, d.reason, d.keptNotes) };
       // A stop that converts may stay converted only when no start of the group in this
       // file went to the shim: the shim's stopRecord re-issues a stop lost before onStart
       // and answers while idle without raising onError, where stop() does neither.
@@ -303,7 +319,7 @@ function keepGroupsOnOneApi(decisions: Decision[], useShim: boolean): Decision[]
         site: d.site,
         action: 'shim',
         reason: `shimmed with the ${first.site.api} at line ${first.site.line}, which cannot be converted: a recording must be started and stopped through the same API`,
-        notes: shimNotes(d.site),
+        notes: shimNotes(d.site, '', d.action === 'convert' ? d.notes.filter((n) => n === NOTES.stopHasNoPath) : []),
       };
     }
     if (d.action === 'skip') return d;
@@ -323,14 +339,9 @@ function shimReason(reason: string): string {
   return reason.replace(/:? \(?not converted yet\)?$/, '').replace(/\s*\(not converted yet\)/, '');
 }
 
-/** Notes a stop keeps whatever API runs it (the path it never received). */
-function stopNotesOf(site: Site): string[] {
-  const analysis = site.call ? analyzeStopOptions(site.call, site.statement) : null;
-  return analysis?.ok === false && analysis.readsPath ? [NOTES.stopHasNoPath] : [];
-}
-
-function shimNotes(site: Site, reason = ''): string[] {
-  if (site.api !== 'startRecord') return [NOTES.shimStopsOnlyShimRecordings, ...stopNotesOf(site)];
+/** `kept`: notes found when the site was analysed that hold for the shim too. */
+function shimNotes(site: Site, reason = '', kept: string[] = []): string[] {
+  if (site.api !== 'startRecord') return [NOTES.shimStopsOnlyShimRecordings, ...kept];
   const wording = /looks for '[^']*' in errMsg|matches errMsg against|compares errMsg with/.test(reason);
   return [NOTES.silkBecomesAac, NOTES.shimListeners, ...(wording ? [NOTES.shimKeepsPrefixNotWording] : [])];
 }
