@@ -190,7 +190,29 @@ describe('playback calls', () => {
     const result = migrateSource(source, 'pages/list/list.js');
     expect(result.output).toBe(source);
     expect(summary(result.sites)).toEqual(['3:5 playVoice skipped', '6:5 stopVoice skipped']);
-    expect(result.sites[0].reason).toMatch(/wx\.playVoice is deprecated \(replaced by wx\.createInnerAudioContext\(\)\); not migrated yet/);
+    // What it plays may be an old silk file, which InnerAudioContext cannot play.
+    expect(result.sites[0].reason).toMatch(/^this file does not record: .*InnerAudioContext cannot play silk; move it to wx\.createInnerAudioContext\(\) together with the recording/);
+  });
+
+  test('playback stays on the old API with recordings that stay there (silk), and says so', () => {
+    const source = "Page({\n  a() { wx.startRecord({ success: (r) => this.p = r.tempFilePath }) },\n  b() { wx.startRecord({ success: this.onDone.bind(this) }) },\n  c() { wx.stopRecord() },\n  play() { wx.playVoice({ filePath: this.p }) },\n})\n";
+    const result = migrateSource(source, 'pages/two/two.js', { shim: false });
+    const start = result.sites.filter((s) => s.api === 'startRecord');
+    expect(start.some((s) => s.action === 'skipped')).toBe(true);
+    const play = result.sites.find((s) => s.api === 'playVoice')!;
+    expect(play.action).toBe('skipped');
+    expect(play.reason).toMatch(/some recordings of this file stay on startRecord/);
+    expect(play.notes).toEqual([NOTES.playbackOfAac]);
+    expect(result.output).toContain('wx.playVoice({ filePath: this.p })');
+  });
+
+  test('with --no-shim, a play that needs the shim stays, and so does the pause that belongs to it', () => {
+    const source = "Page({\n  a() { wx.startRecord({ success: (r) => { this.p = r.tempFilePath } }) },\n  play() { wx.playVoice({ filePath: this.p, duration: 3 }) },\n  pause() { wx.pauseVoice() },\n})\n";
+    const result = migrateSource(source, 'pages/p/p.js', { shim: false });
+    expect(summary(result.sites)).toEqual(['2:9 startRecord converted', '3:12 playVoice skipped', '4:13 pauseVoice skipped']);
+    expect(result.sites[1].reason).toMatch(/duration .*--no-shim/);
+    expect(result.sites[2].reason).toMatch(/wx\.playVoice at line 3 stays on the old API/);
+    expect(result.output).toContain('wx.pauseVoice()');
   });
 
   test("a JS-SDK page's playVoice({ localId }) is never listed", () => {

@@ -1,5 +1,6 @@
 /**
- * startrecord-codemod-shim: the deprecated `startRecord`/`stopRecord`, with their exact old
+ * startrecord-codemod-shim: the deprecated `startRecord`/`stopRecord` (and `playVoice`/
+ * `pauseVoice`/`stopVoice`, at the end of this file), with their exact old
  * semantics, built on the host's `getRecorderManager()`. The codemod points call sites at
  * it when it cannot rewrite them faithfully (SPEC §5). Zero dependencies, ES5 output.
  *
@@ -264,4 +265,202 @@ export function startRecordPromise(option?: StartRecordOption): Promise<StartRec
  */
 export function stopRecord(option?: StopRecordOption): void {
   hostRecorder.stopRecord(option);
+}
+
+/*
+ * Playback: the deprecated `wx.playVoice`/`pauseVoice`/`stopVoice` (SPEC §8) over one
+ * InnerAudioContext per host, for the sites the codemod could not rewrite faithfully.
+ * The recording is an aac file once it goes through getRecorderManager(), which playVoice
+ * most likely cannot play; InnerAudioContext can. Old semantics kept here:
+ * - one voice at a time: a new playVoice cuts the previous one, whose callbacks never run;
+ * - playVoice of the file that is paused resumes it; after stopVoice it starts over;
+ * - `duration` (seconds, default 60) stops the playback that long after its start;
+ * - success/complete (and the returned Promise) when the playback finishes (the reading
+ *   WeChat's own demo and most code follow, SPEC §8), fail/complete on an error.
+ */
+
+/** What a host's `createInnerAudioContext()` returns, reduced to what the shim uses. */
+export interface InnerAudioContextLike {
+  src: string;
+  readonly currentTime: number;
+  play(): void;
+  pause(): void;
+  stop(): void;
+  onEnded(listener: () => void): void;
+  onError(listener: (result: { errMsg: string; errCode?: number }) => void): void;
+}
+
+export interface PlayVoiceOption {
+  filePath: string;
+  /** Seconds (default 60): the playback stops that long after it started. */
+  duration?: number;
+  success?: (result: CallbackResult) => void;
+  fail?: (result: CallbackResult) => void;
+  complete?: (result: CallbackResult) => void;
+}
+
+export interface VoiceOption {
+  success?: (result: CallbackResult) => void;
+  fail?: (result: CallbackResult) => void;
+  complete?: (result: CallbackResult) => void;
+}
+
+interface VoicePlay {
+  option: PlayVoiceOption;
+  resolve: (result: CallbackResult) => void;
+  reject: (result: CallbackResult) => void;
+  /** Playback position (ms) where the duration cap ends it. */
+  capMs: number;
+}
+
+interface VoiceState {
+  context: InnerAudioContextLike;
+  filePath: string | null;
+  status: 'idle' | 'playing' | 'paused';
+  /** The call whose callbacks run at the end; a newer call or a stop replaces it. */
+  current: VoicePlay | null;
+  timer: any;
+}
+
+type VoiceHost = { createInnerAudioContext?: () => InnerAudioContextLike };
+const VOICE_KEY: any = typeof Symbol === 'function' && typeof Symbol.for === 'function' ? Symbol.for('startrecord-codemod.voice') : '__startrecordCodemodVoice';
+let ownVoiceState: VoiceState | null = null;
+
+/** The host's shared state, kept on the host object so every copy of the shim plays one voice. */
+function voiceState(): VoiceState | null {
+  const host: any = typeof wx !== 'undefined' ? wx : typeof qq !== 'undefined' ? qq : typeof swan !== 'undefined' ? swan : undefined;
+  if (!host || typeof (host as VoiceHost).createInnerAudioContext !== 'function') return null;
+  if (host[VOICE_KEY]) return host[VOICE_KEY];
+  if (ownVoiceState) return ownVoiceState;
+  const state: VoiceState = { context: (host as VoiceHost).createInnerAudioContext!(), filePath: null, status: 'idle', current: null, timer: null };
+  // One pair of listeners for the life of the context: they answer whichever call is current.
+  state.context.onEnded(function () {
+    finishVoice(state, true, { errMsg: 'playVoice:ok' });
+  });
+  state.context.onError(function (result) {
+    finishVoice(state, false, { errMsg: 'playVoice:fail ' + (result && result.errMsg ? result.errMsg : 'unknown error') });
+  });
+  try {
+    Object.defineProperty(host, VOICE_KEY, { value: state, configurable: true });
+  } catch (error) {
+    // A frozen host object: this copy keeps its own.
+  }
+  if (host[VOICE_KEY] !== state) ownVoiceState = state;
+  return state;
+}
+
+function clearVoiceTimer(state: VoiceState): void {
+  if (state.timer !== null) clearTimeout(state.timer);
+  state.timer = null;
+}
+
+/** The current call ends: its callbacks run, and it is no longer current. */
+function finishVoice(state: VoiceState, ok: boolean, result: CallbackResult): void {
+  const play = state.current;
+  clearVoiceTimer(state);
+  state.current = null;
+  state.status = 'idle';
+  if (!play) return;
+  call(ok ? play.option.success : play.option.fail, result);
+  call(play.option.complete, result);
+  if (ok) play.resolve(result);
+  else play.reject(result);
+}
+
+/** Stops the playback at the duration cap, counted from where it is now. */
+function armVoiceCap(state: VoiceState): void {
+  clearVoiceTimer(state);
+  const play = state.current;
+  if (!play) return;
+  const left = play.capMs - (state.context.currentTime || 0) * 1000;
+  state.timer = setTimeout(function () {
+    state.context.stop();
+    finishVoice(state, true, { errMsg: 'playVoice:ok' });
+  }, left > 0 ? left : 0);
+}
+
+function playVoiceWithPromise(option: PlayVoiceOption | undefined): Promise<CallbackResult> {
+  const opts = option || ({} as PlayVoiceOption);
+  let settle: { resolve: (r: CallbackResult) => void; reject: (r: CallbackResult) => void } = { resolve: function () {}, reject: function () {} };
+  const promise = new Promise<CallbackResult>(function (resolve, reject) {
+    settle = { resolve: resolve, reject: reject };
+  });
+  const state = voiceState();
+  if (!state || typeof opts.filePath !== 'string' || !opts.filePath) {
+    later(function () {
+      const result = { errMsg: state ? 'playVoice:fail parameter error: parameter.filePath should be String' : 'playVoice:fail not supported' };
+      call(opts.fail, result);
+      call(opts.complete, result);
+      settle.reject(result);
+    });
+    return promise;
+  }
+  const resume = state.status === 'paused' && state.filePath === opts.filePath;
+  // The previous call is cut (or, on resume, replaced): its callbacks never run.
+  state.current = null;
+  clearVoiceTimer(state);
+  if (!resume) {
+    state.context.stop();
+    state.context.src = opts.filePath;
+    state.filePath = opts.filePath;
+  }
+  state.current = { option: opts, resolve: settle.resolve, reject: settle.reject, capMs: seconds(opts.duration) * 1000 };
+  state.status = 'playing';
+  state.context.play();
+  armVoiceCap(state);
+  return promise;
+}
+
+function answerVoice(api: string, option: VoiceOption | undefined): void {
+  if (!option) return;
+  later(function () {
+    const result = { errMsg: api + ':ok' };
+    call(option.success, result);
+    call(option.complete, result);
+  });
+}
+
+/** What the host returns: nothing when a callback is given, else a Promise. */
+export type PlayVoiceReturn<T> = T extends { success: any } | { fail: any } | { complete: any } ? void : Promise<CallbackResult>;
+
+/**
+ * @deprecated Shim for the deprecated `wx.playVoice`, over one shared InnerAudioContext.
+ * Move to `wx.createInnerAudioContext()`: `src`, `play()`, `onEnded`/`onError`.
+ */
+export function playVoice<T extends PlayVoiceOption = PlayVoiceOption>(option: T): PlayVoiceReturn<T> {
+  const promise = playVoiceWithPromise(option);
+  if (hasCallback(option)) {
+    // Nobody reads it: a failure must not surface as an unhandled rejection.
+    promise.then(undefined, function () {});
+    return undefined as PlayVoiceReturn<T>;
+  }
+  return promise as PlayVoiceReturn<T>;
+}
+
+/** @deprecated Shim for Taro 1.x/2.x's `Taro.playVoice`, which always returned a Promise settled at the end. */
+export function playVoicePromise(option: PlayVoiceOption): Promise<CallbackResult> {
+  return playVoiceWithPromise(option);
+}
+
+/** @deprecated Shim for the deprecated `wx.pauseVoice`. Move to `innerAudioContext.pause()`. */
+export function pauseVoice(option?: VoiceOption): void {
+  const state = voiceState();
+  if (state && state.status === 'playing') {
+    clearVoiceTimer(state);
+    state.context.pause();
+    state.status = 'paused';
+  }
+  answerVoice('pauseVoice', option);
+}
+
+/** @deprecated Shim for the deprecated `wx.stopVoice`. Move to `innerAudioContext.stop()`. */
+export function stopVoice(option?: VoiceOption): void {
+  const state = voiceState();
+  if (state && state.status !== 'idle') {
+    state.current = null;
+    clearVoiceTimer(state);
+    state.context.stop();
+    state.status = 'idle';
+  }
+  answerVoice('stopVoice', option);
 }

@@ -18,13 +18,15 @@ import {
 import { NodeIndex } from './node-index';
 import { parseAst, parseFile, parserFor } from './parse';
 import { findPlaybackSites } from './playback-sites';
+import { PlaybackDecision, PlaybackFacts, decidePlayback } from './playback-decide';
+import { controlEdit, playEdit } from './playback-rewrite';
 import { isSingleFileComponent, migrateSfc } from './sfc';
 import { MigrateOptions, MigrationError, MigrationResult, SiteReport } from './report';
 import { ManagerRef, RewriteContext, startEdit, stopAnswerType, stopEdit, stopWithCallbacksEdit } from './rewrite';
 import { Site, findSites } from './sites';
 import { NamedBinding, findNamedBindings, planNamedImports } from './named-imports';
 import { SHIM_PACKAGE, ShimExport, ShimNeeds, existingShimImport, planShimImports } from './shim-imports';
-import { taroStartRecordAlwaysPromise } from './taro-version';
+import { taroPlayVoiceAlwaysPromise, taroStartRecordAlwaysPromise } from './taro-version';
 import { findUnusedTaroImport, unusedTaroImportEdit } from './unused-taro-import';
 import { detectStyle, writtenInEs5 } from './style';
 import { NameAllocator } from './text';
@@ -62,8 +64,9 @@ export function migrateScript(source: string, filePath: string, givenOptions: Mi
   const reports: SiteReport[] = [];
   if (sites.length === 0) {
     // Playback alone (a page that plays what another page recorded): reported, never changed.
-    const playback = findJsSdkEvidence(index) ? [] : findPlaybackSites(index, root.get(), taroNames, false);
-    return { output: source, changed: false, sites: sortReports(playback) };
+    if (findJsSdkEvidence(index)) return { output: source, changed: false, sites: [] };
+    const playback = decidePlayback(findPlaybackSites(index, root.get(), taroNames), { recording: 'none', shimAllowed: false, typescript: false, hostMayBeMissing: false });
+    return { output: source, changed: false, sites: sortReports(playback.map(playbackReport)) };
   }
 
   const jsSdk = sites.some((s) => s.host.kind === 'global' && s.host.name === 'wx') || mentionsApiNames(source, PLAYBACK_APIS) ? findJsSdkEvidence(index) : null;
@@ -95,29 +98,36 @@ export function migrateScript(source: string, filePath: string, givenOptions: Mi
     testFile: isTestFile(filePath, index),
   }, options.shim !== false, source);
 
+  // Playback of the recording (SPEC §8) moves with it. Not in JS-SDK pages, whose
+  // playVoice({ localId }) is the web API.
+  const placement = choosePlacement(j, root, index, source, filePath, taroNames);
+  const playback = jsSdk
+    ? []
+    : decidePlayback(findPlaybackSites(index, root.get(), taroNames), {
+        recording: recordingFate(decisions),
+        shimAllowed: options.shim !== false,
+        typescript: isTypeScript,
+        hostMayBeMissing: placement === 'local',
+      });
+
   // Functions imported by name need `getRecorderManager` from somewhere, and their
   // declarations change once every use is converted.
   const namedPlan = planNamed(named, decisions, taroNames, existingGetterName(index), ctx);
   const getterFor = (host: Host) => (host.kind === 'taro-named' ? namedPlan.getter : `${host.name}.getRecorderManager`);
-  const planner = new ManagerPlanner(existingManagers, choosePlacement(j, root, index, source, filePath, taroNames), ctx, getterFor);
+  const planner = new ManagerPlanner(existingManagers, placement, ctx, getterFor);
 
   // A Taro import whose every use goes to the shim goes too (an unused import fails
   // `noUnusedLocals` builds); the shim's import takes its place when it is new.
-  const unusedTaro = findUnusedTaroImport(index, taroNames, decisions, source, options.taroVersion, namedPlan.edits);
+  const unusedTaro = findUnusedTaroImport(index, taroNames, [...decisions, ...playback], source, options.taroVersion, namedPlan.edits);
   const taroAlwaysPromise = taroStartRecordAlwaysPromise(options.taroVersion);
   const shim = planShimImports(index, root.get().node.program, source, comments, ctx.style, ctx.names, options.shimImport ?? SHIM_PACKAGE)(
-    shimNeeds(decisions, taroAlwaysPromise),
+    shimNeeds(decisions, taroAlwaysPromise, playback, taroPlayVoiceAlwaysPromise(options.taroVersion)),
     unusedTaro?.wholeStatement ? unusedTaro : undefined,
   );
 
-  // Playback of the recording (not migrated yet): reported, never silent. Not in JS-SDK
-  // pages, whose playVoice({ localId }) is the web API.
-  if (!jsSdk) {
-    const recordingMoved = decisions.some((d) => d.site.api === 'startRecord' && d.action !== 'skip');
-    reports.push(...findPlaybackSites(index, root.get(), taroNames, recordingMoved));
-  }
-
   const edits: Edit[] = [];
+  edits.push(...playbackEdits(playback, planner, shim.local, taroPlayVoiceAlwaysPromise(options.taroVersion), ctx));
+  reports.push(...playback.map(playbackReport));
   for (const decision of decisions) {
     const { site } = decision;
     if (decision.action === 'skip') {
@@ -172,6 +182,8 @@ export function migrateScript(source: string, filePath: string, givenOptions: Mi
 class ManagerPlanner {
   /** Names of module-level bindings to add, per host group, with the getter they call. */
   private readonly moduleBindings = new Map<string, { name: string; getter: string }>();
+  /** The file's InnerAudioContext per host group (playback, SPEC §8), always module-level. */
+  private readonly players = new Map<string, { name: string; init: string }>();
   /** Local bindings declared by earlier start sites, per statement list. */
   private readonly localBindings = new Map<any, Map<string, { name: string; end: number }>>();
 
@@ -221,13 +233,34 @@ class ManagerPlanner {
     return null;
   }
 
+  /**
+   * The InnerAudioContext that replaces playVoice for this host: one for the file, created
+   * at load as WeChat's demo does (creating one is harmless on every Taro platform, unlike
+   * getRecorderManager on H5), so that a pause or a stop reaches the voice a play started.
+   * In files built for several platforms, `wx` may not exist at load: the creation is
+   * guarded, and a call then fails where the old `wx.playVoice` failed, at the call.
+   */
+  player(host: Host): string {
+    const group = hostGroup(host);
+    let player = this.players.get(group);
+    if (!player) {
+      const name = this.ctx.names.allocate(host.kind === 'global' && host.name !== 'wx' ? `${host.name}InnerAudioContext` : 'innerAudioContext');
+      const create = `${host.name}.createInnerAudioContext()`;
+      const guarded = host.kind === 'global' && this.placement === 'local';
+      player = { name, init: guarded ? `typeof ${host.name} !== ${this.ctx.style.quote}undefined${this.ctx.style.quote} ? ${create} : null` : create };
+      this.players.set(group, player);
+    }
+    return player.name;
+  }
+
   moduleBindingEdits(program: any, source: string, comments: Array<{ start: number; end: number }>): Edit[] {
-    if (this.moduleBindings.size === 0) return [];
+    if (this.moduleBindings.size === 0 && this.players.size === 0) return [];
     const { style } = this.ctx;
     const semi = style.semicolons ? ';' : '';
-    const declarations = [...this.moduleBindings.values()].map(
-      (b) => `${style.declKeyword} ${b.name} = ${b.getter}()${semi}`,
-    );
+    const declarations = [
+      ...[...this.moduleBindings.values()].map((b) => `${style.declKeyword} ${b.name} = ${b.getter}()${semi}`),
+      ...[...this.players.values()].map((p) => `${style.declKeyword} ${p.name} = ${p.init}${semi}`),
+    ];
     const at = moduleInsertionPoint(program, source, comments);
     // Without semicolons, a following line that opens with ( [ ` + - / would continue our
     // declaration (ASI does not end it there): close it explicitly in that case.
@@ -257,8 +290,9 @@ function planNamed(named: NamedBinding[], decisions: Decision[], taroNames: Set<
 }
 
 /** What the shim import must bring in for the shimmed sites. */
-function shimNeeds(decisions: Decision[], taroAlwaysPromise: boolean): ShimNeeds {
+function shimNeeds(decisions: Decision[], taroAlwaysPromise: boolean, playback: PlaybackDecision[], taroPlayAlwaysPromise: boolean): ShimNeeds {
   const needs: ShimNeeds = { members: new Set(), named: [] };
+  for (const d of playback) if (d.action === 'shim') needs.members.add(playbackShimExport(d, taroPlayAlwaysPromise));
   for (const d of decisions) {
     if (d.action !== 'shim') continue;
     const wanted = shimExportFor(d.site, taroAlwaysPromise);
@@ -269,6 +303,43 @@ function shimNeeds(decisions: Decision[], taroAlwaysPromise: boolean): ShimNeeds
     }
   }
   return needs;
+}
+
+/** The shim's playback function for a site: Taro 1.x/2.x's playVoice always returned a Promise. */
+function playbackShimExport(d: PlaybackDecision, taroPlayAlwaysPromise: boolean): ShimExport {
+  return d.site.api === 'playVoice' && d.site.host.kind === 'taro' && taroPlayAlwaysPromise ? 'playVoicePromise' : d.site.api;
+}
+
+/**
+ * Whether the file's recordings leave the old API (converted or shimmed: either way they
+ * are aac files now): playback follows them only if all of them do.
+ */
+function recordingFate(decisions: Decision[]): PlaybackFacts['recording'] {
+  const starts = decisions.filter((d) => d.site.api === 'startRecord' && !('notOurs' in d && d.notOurs));
+  if (starts.length === 0) return 'none';
+  return starts.every((d) => d.action !== 'skip') ? 'moved' : 'mixed';
+}
+
+/** Converted playback sites over the file's player; shimmed ones call the shim's function. */
+function playbackEdits(playback: PlaybackDecision[], planner: ManagerPlanner, shimLocal: Partial<Record<ShimExport, string>>, taroPlayAlwaysPromise: boolean, ctx: RewriteContext): Edit[] {
+  const edits: Edit[] = [];
+  // Listeners are cleared at every play of a player as soon as one play registers some.
+  const withListeners = new Set(playback.filter((d) => d.play && Object.keys(d.play.callbacks).length > 0).map((d) => planner.player(d.site.host)));
+  for (const d of playback) {
+    if (d.action === 'shim') {
+      const name = shimLocal[playbackShimExport(d, taroPlayAlwaysPromise)]!;
+      edits.push({ start: d.site.member.node.start, end: d.site.member.node.end, build: () => name });
+    } else if (d.action === 'convert') {
+      const player = planner.player(d.site.host);
+      edits.push(d.play ? playEdit(d.site, d.play, player, withListeners.has(player), ctx) : controlEdit(d.site, player));
+    }
+  }
+  return edits;
+}
+
+function playbackReport(d: PlaybackDecision): SiteReport {
+  const action = d.action === 'convert' ? 'converted' : d.action === 'shim' ? 'shimmed' : d.notOurs ? 'ignored' : 'skipped';
+  return { api: d.site.api, line: d.site.line, column: d.site.column, action, ...(d.reason ? { reason: d.reason } : {}), notes: d.notes };
 }
 
 /** The shim function that behaves as this site's host did. */

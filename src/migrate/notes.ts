@@ -55,6 +55,12 @@ export const NOTES = {
     `duration: ${value} looks like milliseconds, but startRecord read seconds (Android, capped at 600; iOS ignored it): the limit is now 600000 ms; if ${value / 1000} s was meant, write start({ duration: ${value} })`,
   playbackOfAac:
     'no source shows playVoice playing the aac files getRecorderManager() writes, and InnerAudioContext cannot play silk: after this migration, test playback on a device',
+  oldSilkFilesDoNotPlay:
+    'InnerAudioContext cannot play silk: files recorded before this change (voice messages on a server, paths kept in storage) no longer play here; convert them, or keep playVoice for them',
+  voiceCallbacksAtEnd:
+    'success/complete now run when playback reaches its end (onEnded), fail/complete on onError; a stop or another play that cuts in runs none of them (the old timing is disputed; this code treats them as "finished playing"): check on a device',
+  playVoicePromiseGone:
+    'playVoice() without callbacks returned a Promise (base library >= 2.10.2; always on Taro 1.x/2.x) whose failure surfaced as an unhandled rejection; failures are now ignored: add an onError listener if you relied on it',
   sfcReadLeniently: (reason: string) =>
     `this file does not parse as a Vue single-file component for Vue 3's compiler (${reason}); its <script> blocks were found as a lenient compiler finds them, and everything outside them is left byte for byte`,
   idleStopReachesFileListener: (line: number) =>

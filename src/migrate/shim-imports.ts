@@ -1,7 +1,7 @@
 import { Edit } from './edits';
 import { moduleInsertionPoint } from './manager';
 import { NodeIndex } from './node-index';
-import { LegacyApi } from './report';
+import { LegacyApi, PlaybackApi } from './report';
 import { FileStyle } from './style';
 import { NameAllocator } from './text';
 
@@ -17,9 +17,10 @@ export const SHIM_FILE_BASENAME = 'startrecord-shim';
 
 /**
  * What the shim exports for the sites. `startRecordPromise` is Taro before 3.3.1's
- * `startRecord`, which returned its Promise even when callbacks were given (SPEC §1).
+ * `startRecord`, which returned its Promise even when callbacks were given (SPEC §1);
+ * `playVoicePromise` is Taro 1.x/2.x's `playVoice`, promisified the same way (SPEC §8).
  */
-export type ShimExport = LegacyApi | 'startRecordPromise';
+export type ShimExport = LegacyApi | 'startRecordPromise' | PlaybackApi | 'playVoicePromise';
 
 /** An import of any copy of the shim: the package, a file the codemod wrote, an older path. */
 function isShimModule(source: unknown, moduleName: string): boolean {
@@ -150,7 +151,7 @@ function extendExisting(existing: ExistingShimImport, specifiers: string[], sour
   return { start: existing.open, end: existing.close, build: () => text };
 }
 
-const SHIM_EXPORTS: readonly string[] = ['startRecord', 'stopRecord', 'startRecordPromise'];
+const SHIM_EXPORTS: readonly string[] = ['startRecord', 'stopRecord', 'startRecordPromise', 'playVoice', 'playVoicePromise', 'pauseVoice', 'stopVoice'];
 
 /**
  * No binding or free reference of `name` in the file, and no method of that name (a page's

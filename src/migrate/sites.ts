@@ -115,7 +115,7 @@ function position(node: any): { line: number; column: number } {
   return { line: node.loc.start.line, column: node.loc.start.column + 1 };
 }
 
-function classifyUsage(member: ASTPath<any>): Pick<Site, 'usage' | 'call' | 'statement'> {
+export function classifyUsage(member: ASTPath<any>): Pick<Site, 'usage' | 'call' | 'statement'> {
   const parent = member.parent;
   const parentNode = parent?.node;
   if (parentNode?.type === 'AssignmentExpression' && parentNode.left === member.node) {

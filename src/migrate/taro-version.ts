@@ -17,3 +17,9 @@ export function taroJsxNeedsDefaultImport(version: string | undefined): boolean 
   const parsed = version ? /(\d+)\./.exec(version) : null;
   return parsed !== null && Number(parsed[1]) < 3;
 }
+
+/** Taro 1.x and 2.x promisified `playVoice` (a Promise settled at the end, callbacks or not); 3.x passes it through (SPEC §8). */
+export function taroPlayVoiceAlwaysPromise(version: string | undefined): boolean {
+  const parsed = version ? /(\d+)\./.exec(version) : null;
+  return parsed !== null && Number(parsed[1]) < 3;
+}

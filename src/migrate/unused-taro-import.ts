@@ -1,4 +1,4 @@
-import { Decision } from './decide';
+import type { Host } from './hosts';
 import { Edit } from './edits';
 import { NodeIndex } from './node-index';
 import { taroJsxNeedsDefaultImport } from './taro-version';
@@ -23,7 +23,8 @@ export interface UnusedTaroImport {
 export function findUnusedTaroImport(
   index: NodeIndex,
   taroNames: Set<string>,
-  decisions: Decision[],
+  /** Recording and playback decisions: the sites that go to the shim lose their `Taro.` reference. */
+  decisions: ReadonlyArray<{ action: string; site: { host: Host } }>,
   source: string,
   taroVersion: string | undefined,
   /** Edits already planned (named imports trimmed): the statement is left to them. */

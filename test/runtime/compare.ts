@@ -28,6 +28,16 @@
  *                       registers an empty onError instead (the transform notes this on the
  *                       site). Only rejections carrying a `startRecord:fail` object are
  *                       removed, on the old side.
+ * (f) 'unhandled-playvoice-rejection'
+ *                       the same for playback: a statement `wx.playVoice({ filePath })`
+ *                       with no callbacks returns a Promise nobody handles, so a playVoice
+ *                       failure (a file it cannot play) shows up as an unhandled rejection
+ *                       of the fail object; the migrated code plays through an
+ *                       InnerAudioContext, which has no Promise to reject (its failure
+ *                       reaches onError). Only rejections whose reason is an object with an
+ *                       errMsg starting `playVoice:fail` are removed, on the old side: a
+ *                       migrated program that still calls playVoice and now fails keeps
+ *                       its rejection, and differs.
  *
  * A comparison records which normalisers changed something, so the test can state where
  * each known difference showed up.
@@ -53,6 +63,7 @@ export type NormaliserName =
   | 'error-prefix'
   | 'success-result'
   | 'unhandled-startrecord-rejection'
+  | 'unhandled-playvoice-rejection'
   | 'uncaught-error-path';
 
 export interface Normaliser {
@@ -106,6 +117,19 @@ function isStartRecordRejection(e: TraceEntry): boolean {
   return /"errMsg":"startRecord:fail/.test(JSON.stringify(e));
 }
 
+/** An unhandled rejection whose reason is playVoice's fail object. */
+function isPlayVoiceRejection(e: TraceEntry): boolean {
+  if (e.kind !== 'unhandledRejection') return false;
+  const reason = e.reason;
+  return (
+    reason !== null &&
+    typeof reason === 'object' &&
+    !Array.isArray(reason) &&
+    typeof reason.errMsg === 'string' &&
+    reason.errMsg.startsWith('playVoice:fail')
+  );
+}
+
 export const NORMALISERS: readonly Normaliser[] = [
   {
     // First, while the errMsg still reads startRecord:fail.
@@ -114,6 +138,11 @@ export const NORMALISERS: readonly Normaliser[] = [
     // one has none. The shim's own tests check that it keeps it.
     side: 'both',
     apply: (entries) => entries.filter((e) => !isStartRecordRejection(e)),
+  },
+  {
+    name: 'unhandled-playvoice-rejection',
+    side: 'old',
+    apply: (entries) => entries.filter((e) => !isPlayVoiceRejection(e)),
   },
   {
     name: 'silk-to-aac',

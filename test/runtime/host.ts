@@ -2,13 +2,16 @@
  * A simulated mini-program host: the `wx` (and `qq`, `swan`) objects, a fake
  * `@tarojs/taro`, React bits, a fake clock and the trace, wired together.
  *
- * The recording APIs follow SPEC §1-2 (old-api.ts, recorder-manager.ts). Every other
- * `wx.X(...)` is traced with its arguments and answers something harmless, so apps that
- * toast, upload or play audio around their recording code run unchanged:
+ * The recording APIs follow SPEC §1-2 (old-api.ts, recorder-manager.ts). Playback
+ * (`playVoice`, `pauseVoice`, `stopVoice`, `createInnerAudioContext`) follows SPEC §8
+ * (voice.ts): those calls are not traced, what they make audible is ('sound' entries),
+ * so a page that plays its recording back sounds the same, or not, before and after the
+ * migration. Every other `wx.X(...)` is traced with its arguments and answers something
+ * harmless, so apps that toast or upload around their recording code run unchanged:
  * - `...Sync` APIs return a neutral value, `canIUse` returns true, `onX`/`offX`
  *   subscriptions are accepted and never fire;
  * - `createX()` returns a traced object (method calls and property assignments land in
- *   the trace; `createInnerAudioContext` gets an audio context's default properties);
+ *   the trace);
  * - everything else is an async API: `success` then `complete` after ACK_DELAY_MS with
  *   `{ errMsg: 'X:ok', ...}`, or, with no callbacks, a Promise (base library >= 2.10.2).
  *   `authorize` for scope.record fails when permission is denied, and `getSetting`
@@ -30,6 +33,7 @@ import { createReactLite, HookDispatcher, ReactLite } from './react-lite';
 import { FakeRecorderManager } from './recorder-manager';
 import { createRejectionTracker } from './rejections';
 import { toJson, Trace } from './trace';
+import { FakeInnerAudioContext, OldVoiceApi } from './voice';
 import { taroStartRecordAlwaysPromise } from '../../src/migrate/taro-version';
 
 export type { HostOptions } from './native';
@@ -55,6 +59,10 @@ export interface ApiHost {
   readonly manager: FakeRecorderManager;
   /** How many times the app called getRecorderManager(). */
   getRecorderManagerCalls: number;
+  /** playVoice / pauseVoice / stopVoice (one voice per host object). */
+  readonly voice: OldVoiceApi;
+  /** How many InnerAudioContexts the app created (each is its own voice). */
+  innerAudioContexts: number;
 }
 
 export interface Host {
@@ -199,12 +207,21 @@ export function createHost(hostOptions: HostOptions = {}, setup: HostSetup = {})
 function createApiHost(name: HostName, env: NativeEnv): ApiHost {
   const oldApi = new OldRecordApi(env);
   const manager = new FakeRecorderManager(env);
+  const voice = new OldVoiceApi(env);
   const own: Record<string, unknown> = {
     startRecord: (options?: unknown) => oldApi.startRecord(options),
     stopRecord: (options?: unknown) => oldApi.stopRecord(options),
     getRecorderManager: () => {
       apiHost.getRecorderManagerCalls++;
       return manager;
+    },
+    playVoice: (options?: unknown) => voice.playVoice(options),
+    pauseVoice: (options?: unknown) => voice.pauseVoice(options),
+    stopVoice: (options?: unknown) => voice.stopVoice(options),
+    // A new object each time: contexts are not a singleton (SPEC §8).
+    createInnerAudioContext: () => {
+      apiHost.innerAudioContexts++;
+      return new FakeInnerAudioContext(env);
     },
     env: { USER_DATA_PATH: 'wxfile://usr' },
   };
@@ -221,7 +238,7 @@ function createApiHost(name: HostName, env: NativeEnv): ApiHost {
           env.trace.call(`${name}.${prop}`, args);
           if (prop.startsWith('create')) {
             created++;
-            return tracedObject(env, `${name}.${prop}#${created}`, INITIAL_PROPERTIES[prop] ?? {});
+            return tracedObject(env, `${name}.${prop}#${created}`, {});
           }
           return answer(env, prop, args[0]);
         };
@@ -235,22 +252,9 @@ function createApiHost(name: HostName, env: NativeEnv): ApiHost {
       return true;
     },
   });
-  const apiHost: ApiHost = { name, api, oldApi, manager, getRecorderManagerCalls: 0 };
+  const apiHost: ApiHost = { name, api, oldApi, manager, getRecorderManagerCalls: 0, voice, innerAudioContexts: 0 };
   return apiHost;
 }
-
-const INITIAL_PROPERTIES: Record<string, Record<string, unknown>> = {
-  createInnerAudioContext: {
-    src: '',
-    autoplay: false,
-    loop: false,
-    volume: 1,
-    paused: true,
-    duration: 0,
-    currentTime: 0,
-    startTime: 0,
-  },
-};
 
 const SYSTEM_INFO = { platform: 'android', system: 'Android 13', SDKVersion: '3.0.0', version: '8.0.40' };
 
@@ -341,7 +345,9 @@ function tracedObject(env: NativeEnv, label: string, initial: Record<string, unk
 /**
  * The fake `@tarojs/taro` (weapp build, Taro 3.3.1+): startRecord, stopRecord and
  * getRecorderManager pass straight through to `wx` (before 3.3.1, startRecord always
- * returns Taro's own Promise); other APIs are promisified the way
+ * returns Taro's own Promise); pauseVoice, stopVoice and createInnerAudioContext pass
+ * through, and so does playVoice from Taro 3 on (Taro 1.x/2.x always return their own
+ * Promise for it, settled on success/fail: SPEC §8); other APIs are promisified the way
  * Taro does (the Promise resolves on success, rejects on fail, and the callbacks still
  * run); `...Sync`, `createX`, `canIUse`, `onX`/`offX` pass through unchanged.
  */
@@ -354,6 +360,12 @@ function createTaro(env: NativeEnv, wx: Record<string, unknown>, reactLite: Reac
       : (options?: unknown) => callWx('startRecord', [options]),
     stopRecord: (options?: unknown) => callWx('stopRecord', [options]),
     getRecorderManager: () => callWx('getRecorderManager', []),
+    playVoice: taroPromisifiesPlayVoice(version)
+      ? (options?: unknown) => taroPromisified(env, (a) => callWx('playVoice', a), [options ?? {}], true)
+      : (options?: unknown) => callWx('playVoice', [options]),
+    pauseVoice: (options?: unknown) => callWx('pauseVoice', [options]),
+    stopVoice: (options?: unknown) => callWx('stopVoice', [options]),
+    createInnerAudioContext: () => callWx('createInnerAudioContext', []),
     Component: reactLite.Component,
     PureComponent: reactLite.Component,
     ...reactLite.taroHooks,
@@ -380,6 +392,15 @@ function createTaro(env: NativeEnv, wx: Record<string, unknown>, reactLite: Reac
     },
   });
   return taro;
+}
+
+/**
+ * Taro 1.x and 2.x list playVoice among the APIs they promisify (SPEC §8); Taro 3 and
+ * later pass it through. An unknown version means a current Taro.
+ */
+function taroPromisifiesPlayVoice(version: string | undefined): boolean {
+  const major = version ? /(\d+)/.exec(version) : null;
+  return major !== null && Number(major[1]) < 3;
 }
 
 function taroPromisified(env: NativeEnv, call: (args: unknown[]) => unknown, args: unknown[], always = false): unknown {

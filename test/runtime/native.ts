@@ -45,6 +45,12 @@ export interface HostOptions {
   platform?: 'android' | 'ios';
   /** A manager `stop()` before `onStart` is dropped (SPEC §2 "may be lost"). Default false. */
   stopBeforeStartIsLost?: boolean;
+  /**
+   * When `playVoice`'s success/complete fire (SPEC §8, disputed): 'at-end' (devices, and
+   * what real code assumes: "finished playing") or 'at-start' (reported for the
+   * simulator). Default 'at-end'.
+   */
+  voiceCallbacks?: 'at-end' | 'at-start';
 }
 
 export type ResolvedHostOptions = Required<HostOptions>;
@@ -54,18 +60,49 @@ export function resolveHostOptions(options: HostOptions = {}): ResolvedHostOptio
     permissionDenied: options.permissionDenied ?? false,
     platform: options.platform ?? 'android',
     stopBeforeStartIsLost: options.stopBeforeStartIsLost ?? false,
+    voiceCallbacks: options.voiceCallbacks ?? 'at-end',
   };
 }
 
-/** Temp file names from one counter per host, shared by both APIs (so runs line up). */
+const TMP_PREFIX = 'wxfile://tmp/';
+/** Where the host's `wx.saveFile` moves a temp file (host.ts keeps the rest of the name). */
+const STORE_PREFIX = 'wxfile://store/';
+
+/**
+ * Temp file names from one counter per host, shared by both APIs (so runs line up), and
+ * how long each delivered recording is, so that playing it back (voice.ts) lasts as long
+ * as what was recorded, whichever API recorded it.
+ */
 export class TempFiles {
   private count = 0;
+  /** Recording length in ms, by the name after the tmp/store prefix. */
+  private readonly lengths = new Map<string, number>();
 
-  /** `wxfile://tmp/record_<n>.<ext>`; n counts delivered recordings from 1. */
-  next(ext: string): string {
+  /**
+   * `wxfile://tmp/record_<n>.<ext>`; n counts delivered recordings from 1. `lengthMs` is
+   * the recording's length (start call to stop).
+   */
+  next(ext: string, lengthMs: number): string {
     this.count++;
-    return `wxfile://tmp/record_${this.count}.${ext}`;
+    const path = `${TMP_PREFIX}record_${this.count}.${ext}`;
+    this.lengths.set(storedName(path), lengthMs);
+    return path;
   }
+
+  /**
+   * The recorded length of `path` in ms, also under the name `wx.saveFile` gives it;
+   * undefined for anything that is not a recording of this host.
+   */
+  recordedLength(path: string): number | undefined {
+    return this.lengths.get(storedName(path));
+  }
+}
+
+/** A tmp or store path without its prefix: a saved recording keeps its temp name. */
+function storedName(path: string): string {
+  for (const prefix of [TMP_PREFIX, STORE_PREFIX]) if (path.startsWith(prefix)) return path.slice(prefix.length);
+  // Not a host file path: keyed by the whole string, which no recording has.
+  return `external:${path}`;
 }
 
 /** What the front-ends need from the host. */
@@ -188,7 +225,7 @@ export class NativeRecorder {
     this.session = null;
     const duration = clock.now() - session.startedAt;
     clock.setTimeout(() => {
-      session.events.ended({ tempFilePath: this.env.files.next(session.ext), duration });
+      session.events.ended({ tempFilePath: this.env.files.next(session.ext, duration), duration });
     }, TIMING.END_DELAY_MS);
   }
 }

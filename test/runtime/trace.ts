@@ -1,7 +1,7 @@
 /**
  * The ordered record of what a simulated app does that a user or a server could notice:
- * page data it sets, host APIs it calls (toasts, uploads, audio playback), what it logs,
- * errors that escape its code and promise rejections nobody handles.
+ * page data it sets, host APIs it calls (toasts, uploads...), what the user hears, what
+ * it logs, errors that escape its code and promise rejections nobody handles.
  *
  * The behaviour test runs the original program and the migrated one on fresh hosts and
  * compares these records, so entries are plain JSON-like data (snapshots taken at the
@@ -10,6 +10,9 @@
  *
  * The recording APIs themselves (startRecord, getRecorderManager...) are NOT traced:
  * they are what the migration changes. Their effects on the app are what we compare.
+ * The playback APIs (playVoice, InnerAudioContext) are not traced either, for the same
+ * reason: what they make audible is, as 'sound' entries (voice.ts), so the old and the
+ * new API leave identical entries for identical audible behaviour.
  */
 import type { FakeClock } from './clock';
 
@@ -44,7 +47,15 @@ export type TraceEntry = Base &
     | { kind: 'console'; level: string; args: Json[] }
     | { kind: 'error'; source: ErrorSource; error: Json }
     | { kind: 'unhandledRejection'; reason: Json }
+    | { kind: 'sound'; event: SoundEvent; file: string; at: number }
   );
+
+/**
+ * What the user hears change on one playback channel: a file starts sounding (from the
+ * beginning or resumed), pauses, is cut off, or plays to its end. `at` is the playback
+ * position in ms within the file at that moment.
+ */
+export type SoundEvent = 'start' | 'pause' | 'stop' | 'end';
 
 /** A TraceEntry without the fields the Trace fills in itself. */
 export type TraceEvent = TraceEntry extends infer E ? (E extends TraceEntry ? Omit<E, 't' | 'tag'> : never) : never;
@@ -81,6 +92,11 @@ export class Trace {
 
   unhandledRejection(reason: unknown): void {
     this.record({ kind: 'unhandledRejection', reason: toJson(reason) });
+  }
+
+  /** Something audible happened to `file` at playback position `at` ms (see SoundEvent). */
+  sound(event: SoundEvent, file: string, at: number): void {
+    this.record({ kind: 'sound', event, file, at });
   }
 }
 
@@ -146,7 +162,12 @@ export function formatTrace(entries: readonly TraceEntry[]): string {
   return entries
     .map((e) => {
       const { t, tag, kind, ...rest } = e as TraceEntry & Record<string, unknown>;
-      const body = kind === 'step' ? `--- ${String(rest.label)}` : `${kind} ${JSON.stringify(rest)}`;
+      const body =
+        kind === 'step'
+          ? `--- ${String(rest.label)}`
+          : kind === 'sound'
+            ? `sound ${String(rest.event)} ${String(rest.file)} at ${String(rest.at)}ms`
+            : `${kind} ${JSON.stringify(rest)}`;
       return `${String(t).padStart(6)}ms ${tag ? `[${tag}] ` : ''}${body}`;
     })
     .join('\n');

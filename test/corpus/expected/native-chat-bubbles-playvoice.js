@@ -2,6 +2,7 @@
 const app = getApp()
 const socket = require('../../utils/socket.js')
 const recorderManager = wx.getRecorderManager()
+const innerAudioContext = wx.createInnerAudioContext()
 
 Page({
   data: {
@@ -22,7 +23,7 @@ Page({
   onUnload() {
     socket.leave(this.data.roomId)
     clearInterval(this.waveTimer)
-    wx.stopVoice()
+    innerAudioContext.stop()
   },
 
   pushMessage(msg) {
@@ -72,7 +73,7 @@ Page({
     const that = this
     const item = e.currentTarget.dataset.item
     if (that.data.playingId === item.id) {
-      wx.stopVoice()
+      innerAudioContext.stop()
       clearInterval(that.waveTimer)
       that.setData({ playingId: '', waveFrame: 0 })
       return
@@ -82,12 +83,18 @@ Page({
     that.waveTimer = setInterval(() => {
       that.setData({ waveFrame: (that.data.waveFrame + 1) % 3 })
     }, 400)
-    wx.playVoice({
-      filePath: item.localPath || item.url,
-      complete() {
-        clearInterval(that.waveTimer)
-        that.setData({ playingId: '', waveFrame: 0 })
-      }
-    })
+    innerAudioContext.offEnded()
+    innerAudioContext.offError()
+    const onPlayVoiceComplete = function () {
+      clearInterval(that.waveTimer)
+      that.setData({ playingId: '', waveFrame: 0 })
+    }
+    innerAudioContext.onEnded(onPlayVoiceComplete)
+    innerAudioContext.onError(onPlayVoiceComplete)
+    if (innerAudioContext.src !== (item.localPath || item.url) || !innerAudioContext.paused) {
+      innerAudioContext.stop()
+      innerAudioContext.src = item.localPath || item.url
+    }
+    innerAudioContext.play()
   }
 })

@@ -2,6 +2,7 @@
 // 录音机：录音 / 播放 / 暂停 / 停止
 var util = require('../../utils/util.js')
 var recorderManager = wx.getRecorderManager()
+var innerAudioContext = wx.createInnerAudioContext()
 
 Page({
   data: {
@@ -17,7 +18,7 @@ Page({
   startRecord: function () {
     var that = this
     if (that.data.playing) {
-      wx.stopVoice()
+      innerAudioContext.stop()
     }
     that.setData({ recording: true, recordSeconds: 0, playing: false, paused: false })
     that.recordTimer = setInterval(function () {
@@ -56,22 +57,28 @@ Page({
       return
     }
     that.setData({ playing: true, paused: false })
-    wx.playVoice({
-      filePath: that.data.voicePath,
-      complete: function () {
-        // 播放结束
-        that.setData({ playing: false, paused: false })
-      }
-    })
+    innerAudioContext.offEnded()
+    innerAudioContext.offError()
+    var onPlayVoiceComplete = function () {
+      // 播放结束
+      that.setData({ playing: false, paused: false })
+    }
+    innerAudioContext.onEnded(onPlayVoiceComplete)
+    innerAudioContext.onError(onPlayVoiceComplete)
+    if (innerAudioContext.src !== that.data.voicePath || !innerAudioContext.paused) {
+      innerAudioContext.stop()
+      innerAudioContext.src = that.data.voicePath
+    }
+    innerAudioContext.play()
   },
 
   pauseVoice: function () {
-    wx.pauseVoice()
+    innerAudioContext.pause()
     this.setData({ paused: true })
   },
 
   stopVoice: function () {
-    wx.stopVoice()
+    innerAudioContext.stop()
     this.setData({ playing: false, paused: false })
   },
 
@@ -81,6 +88,6 @@ Page({
 
   onUnload: function () {
     clearInterval(this.recordTimer)
-    wx.stopVoice()
+    innerAudioContext.stop()
   }
 })

@@ -1,6 +1,7 @@
 import Taro, { Component } from '@tarojs/taro'
 import { View, Button, Text } from '@tarojs/components'
 import './index.scss'
+import { playVoicePromise, stopVoice } from './startrecord-shim'
 
 export default class EchoPractice extends Component {
   config = {
@@ -34,7 +35,7 @@ export default class EchoPractice extends Component {
   playMine () {
     if (!this.state.myVoice) return
     this.setState({ playing: true })
-    Taro.playVoice({
+    playVoicePromise({
       filePath: this.state.myVoice
     }).then(() => {
       console.log('播放完成')
@@ -43,7 +44,7 @@ export default class EchoPractice extends Component {
   }
 
   stopPlay () {
-    Taro.stopVoice()
+    stopVoice()
     this.setState({ playing: false })
   }
 

@@ -1,0 +1,67 @@
+import { Edit } from './edits';
+import { PlayOptions } from './playback-decide';
+import { PlaybackSite } from './playback-sites';
+import { RewriteContext, callbackText } from './rewrite';
+import { lineIndent } from './text';
+
+/**
+ * Writes converted playback sites (SPEC §8) over the file's one InnerAudioContext,
+ * `player`. Deciding which sites convert happens in playback-decide.ts.
+ */
+
+/** `wx.pauseVoice()` -> `player.pause()`, `wx.stopVoice()` -> `player.stop()`, in place. */
+export function controlEdit(site: PlaybackSite, player: string): Edit {
+  const call = site.call!.node;
+  const method = site.api === 'pauseVoice' ? 'pause' : 'stop';
+  return { start: call.start, end: call.end, build: () => `${player}.${method}()` };
+}
+
+/**
+ * `wx.playVoice({ filePath, success, fail, complete })` as statements:
+ * - the listeners of the call before are removed (`offEnded()`/`offError()` without an
+ *   argument remove all, since base library 1.9.0), when any play of the file has some:
+ *   a play that was cut, paused and replaced, or stopped never answers later;
+ * - success (then complete) on onEnded, fail (then complete) on onError, as written;
+ * - the same file, paused, resumes; anything else starts from the beginning (`stop()`
+ *   first: setting the same src again does not restart it).
+ */
+export function playEdit(site: PlaybackSite, play: PlayOptions, player: string, clearsListeners: boolean, ctx: RewriteContext): Edit {
+  const statement = site.statement!.node;
+  return {
+    start: statement.start,
+    end: statement.end,
+    build: (render) => {
+      const { style, source } = ctx;
+      const semi = style.semicolons ? ';' : '';
+      const indent = lineIndent(source, statement.start);
+      const callbacks = Object.values(play.callbacks);
+      const loose = ctx.comments.filter((c) => c.start > statement.start && c.end < statement.end && !callbacks.some((cb) => c.start >= cb.value.start && c.end <= cb.value.end));
+      // `filePath: path, // 本地临时文件` stays with the path, at the end of the src line.
+      const onPathLine = (c: { start: number }) => !source.slice(play.filePath.end, c.start).includes('\n');
+      const pathComments = loose.filter(onPathLine).map((c) => ' ' + source.slice(c.start, c.end));
+      const lines: string[] = loose.filter((c) => !onPathLine(c)).map((c) => source.slice(c.start, c.end));
+      if (clearsListeners) lines.push(`${player}.offEnded()${semi}`, `${player}.offError()${semi}`);
+      const { success, fail, complete } = play.callbacks;
+      let completeName: string | null = null;
+      if (complete) {
+        completeName = ctx.names.allocate('onPlayVoiceComplete');
+        lines.push(`${style.declKeyword} ${completeName} = ${callbackText(complete, indent, ctx, render)}${semi}`);
+      }
+      if (success) lines.push(`${player}.onEnded(${callbackText(success, indent, ctx, render)})${semi}`);
+      if (completeName) lines.push(`${player}.onEnded(${completeName})${semi}`);
+      if (fail) lines.push(`${player}.onError(${callbackText(fail, indent, ctx, render)})${semi}`);
+      if (completeName) lines.push(`${player}.onError(${completeName})${semi}`);
+      const path = render(play.filePath.start, play.filePath.end);
+      // `item.localPath || item.url` compared as a whole.
+      const compared = /^(Identifier|ThisExpression|StringLiteral|NumericLiteral|TemplateLiteral|(Optional)?MemberExpression|TSNonNullExpression)$/.test(play.filePath.type) ? path : `(${path})`;
+      lines.push(
+        `if (${player}.src !== ${compared} || !${player}.paused) {`,
+        `${style.indentUnit}${player}.stop()${semi}`,
+        `${style.indentUnit}${player}.src = ${path}${semi}${pathComments.join('')}`,
+        '}',
+        `${player}.play()${semi}`,
+      );
+      return lines.join(style.eol + indent);
+    },
+  };
+}
