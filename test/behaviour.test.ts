@@ -27,6 +27,8 @@ import type { HostSetup } from './runtime/host';
 import { isProvidedModule, LOADABLE_EXTENSIONS, requiredModules } from './runtime/load';
 import { isSfcFile } from './runtime/sfc';
 import { FIXTURE_DIR, listFixtures } from './support/fixtures';
+import type { TraceEntry } from './runtime/trace';
+import { migrateSource } from '../src/migrate';
 
 const SAMPLE_DIR = path.join(__dirname, 'runtime', 'samples');
 
@@ -340,5 +342,85 @@ describe('the behaviour test can fail', () => {
     const input = program('native-page.input.js');
     const output = program('native-page.output.js', "import shim from 'startrecord-shim'\n" + read('native-page.output.js'));
     await expect(compareBehaviour(input, output)).rejects.toThrow(/requires 'startrecord-shim'/);
+  });
+});
+
+/**
+ * Playback (SPEC §8): record-then-play pages of the corpus play what they record in both
+ * programs, in the playback scenarios (play to the end, pause and resume, stop and play
+ * again, play while playing, a hold past 60 s then play); and a conversion that gets the
+ * player wrong is caught.
+ */
+describe('record, then play it back', () => {
+  const corpusCase = (file: string) => {
+    const c = runnable.find((x) => x.label === `corpus:${file}`);
+    if (!c) throw new Error(`missing corpus case ${file}`);
+    return c;
+  };
+  const compare = (c: Case, output = c.expected) => compareBehaviour({ code: c.input, filename: c.inputPath }, { code: output, filename: c.outputPath }, setupFor(c));
+  const sounds = (entries: readonly TraceEntry[]) => entries.filter((e) => e.kind === 'sound');
+  const failing = (report: BehaviourReport) => [...new Set(report.comparisons.filter((x) => !x.equal).map((x) => x.scenario.id))].sort();
+  const PLAYBACK_PAGES = [
+    'native-es5-record-playback.js',
+    // native-chat-bubbles-playvoice.js plays the bubble the event names
+    // (e.currentTarget.dataset.item), which the driver cannot tap: its output is proved by
+    // the listener mutation below and by review.
+    'native-playvoice-in-success.js',
+    'native-voice-preview-field.js',
+    'native-playlist-next-clip.js',
+    'native-ts-preview-duration.ts',
+    'taro3-hooks-record-and-play.tsx',
+    'mpvue-record-listen.vue',
+    'wepy-voice-note.wpy',
+    'taro2-record-playback.jsx',
+  ];
+
+  test.each(PLAYBACK_PAGES)('%s: the old program plays its silk recording, the new one the same recording as aac, at the same moments', async (file) => {
+    const report = await compare(corpusCase(file));
+    expect(report.problems).toEqual([]);
+    const played = report.comparisons.filter((x) => sounds(x.old).some((e) => e.kind === 'sound' && e.event === 'start' && /record_\d+\.silk$/.test(e.file)));
+    expect(played.length).toBeGreaterThan(0);
+    for (const x of played) {
+      expect(x.equal).toBe(true);
+      expect(sounds(x.new).some((e) => e.kind === 'sound' && /record_\d+\.aac$/.test(e.file))).toBe(true);
+    }
+  });
+
+  test('the pages with a play button run every playback scenario', async () => {
+    const report = await compare(corpusCase('native-es5-record-playback.js'));
+    const ran = new Set(report.comparisons.map((x) => x.scenario.id));
+    for (const id of ['p1-record-then-play', 'p2-pause-resume', 'p3-stop-then-play', 'p4-play-while-playing', 'p5-hold-past-60s-then-play']) expect(ran).toContain(id);
+  });
+
+  test('a recording moved to aac with its playback left on playVoice is caught: nothing plays', async () => {
+    const c = corpusCase('native-es5-record-playback.js');
+    // The recording migrated, the playback hidden from the tool and put back as it was.
+    const hidden = c.input.replace(/wx\.(playVoice|pauseVoice|stopVoice)\(/g, 'wx.$1X(');
+    const output = migrateSource(hidden, c.inputPath, { shimImport: './startrecord-shim' }).output.replace(/\b(playVoice|pauseVoice|stopVoice)X\(/g, '$1(');
+    expect(output).toContain('recorderManager.start(');
+    expect(output).toContain('wx.playVoice(');
+    const report = await compare(c, output);
+    expect(failing(report)).toEqual(['p1-record-then-play', 'p2-pause-resume', 'p3-stop-then-play', 'p4-play-while-playing', 'p5-hold-past-60s-then-play']);
+  });
+
+  test('a player per call (several voices at once, a pause that reaches no voice) is caught', async () => {
+    const c = corpusCase('native-es5-record-playback.js');
+    const broken = c.expected.replace(/^var innerAudioContext = .*\r?\n/m, '').replace(/\binnerAudioContext\./g, 'wx.createInnerAudioContext().');
+    expect(broken).not.toBe(c.expected);
+    expect(failing(await compare(c, broken))).toEqual(expect.arrayContaining(['p2-pause-resume', 'p4-play-while-playing']));
+  });
+
+  test('setting src at every play (a paused voice starts over instead of resuming) is caught', async () => {
+    const c = corpusCase('native-es5-record-playback.js');
+    const broken = c.expected.replace(/if \(innerAudioContext\.src !== [^)]*\) \{/, 'if (true) {');
+    expect(broken).not.toBe(c.expected);
+    expect(failing(await compare(c, broken))).toEqual(['p2-pause-resume']);
+  });
+
+  test("keeping the last play's listeners (a cut play answers later) is caught", async () => {
+    const c = corpusCase('native-chat-bubbles-playvoice.js');
+    const broken = c.expected.replace(/^\s*innerAudioContext\.off(Ended|Error)\(\)\r?\n/gm, '');
+    expect(broken).not.toBe(c.expected);
+    expect(failing(await compare(c, broken)).length).toBeGreaterThan(0);
   });
 });

@@ -179,7 +179,7 @@ describe('playVoice / pauseVoice / stopVoice', () => {
     const t0 = clock.now();
     wx.playVoice({ filePath: path, duration: 2, success: rec('success') });
     await clock.advance(6000);
-    expect(sounds(host.trace.entries)).toEqual([`${t0} start ${path}@0`, `${t0 + 2000} end ${path}@2000`]);
+    expect(sounds(host.trace.entries)).toEqual([`${t0} start ${path}@0`, `${t0 + 2000} stop ${path}@2000`]);
     expect(log).toEqual([{ t: t0 + 2000, what: 'success', arg: { errMsg: 'playVoice:ok' } }]);
   });
 

@@ -264,6 +264,8 @@ export async function compareBehaviour(input: ProgramSource, output: ProgramSour
       continue;
     }
     const pairs = rolePairs(classified);
+    // (A playback handler may only render once there is a recording: a missing one throws
+    // when its scenario taps it.)
     for (const name of new Set(pairs.flatMap((p) => [p.start, p.stop]))) {
       if (name !== undefined && !outHandlers.all.includes(name)) {
         problems.push(`${unitId}: handler '${name}' is missing from the output program`);
@@ -312,6 +314,9 @@ export function describeRoles(roles: Roles): string {
   const parts = [];
   if (roles.start) parts.push(`start=${roles.start}`);
   if (roles.stop) parts.push(`stop=${roles.stop}`);
+  if (roles.play) parts.push(`play=${roles.play}`);
+  if (roles.pause) parts.push(`pause=${roles.pause}`);
+  if (roles.stopPlay) parts.push(`stopPlay=${roles.stopPlay}`);
   return parts.length ? `[${parts.join(' ')}]` : '[lifecycle only]';
 }
 

@@ -71,6 +71,24 @@ export interface Classified {
   start: string[];
   stop: string[];
   toggle: string[];
+  /**
+   * Playback handlers (SPEC §8), by the calls in their text: `play` calls playVoice (a
+   * toggle that also pauses or stops counts as play), `pause` pauseVoice, `stopPlay`
+   * stopVoice. Handlers that record are never playback handlers.
+   */
+  play: string[];
+  pause: string[];
+  stopPlay: string[];
+}
+
+export type PlaybackRole = 'play' | 'pause' | 'stopPlay';
+
+/** `x.playVoice(` -> play, `x.pauseVoice(` -> pause, `x.stopVoice(` -> stopPlay. */
+export function playbackRoleOf(source: string): PlaybackRole | undefined {
+  if (/\.playVoice\s*\(/.test(source)) return 'play';
+  if (/\.pauseVoice\s*\(/.test(source)) return 'pause';
+  if (/\.stopVoice\s*\(/.test(source)) return 'stopPlay';
+  return undefined;
 }
 
 /** `startRecord` in the text -> start handler, `stopRecord` -> stop handler, both -> toggle. */
@@ -84,12 +102,28 @@ export function roleOf(source: string): Role | undefined {
 }
 
 export function classify(handlers: Map<string, Handler>): Classified {
-  const out: Classified = { start: [], stop: [], toggle: [] };
+  const out: Classified = { start: [], stop: [], toggle: [], play: [], pause: [], stopPlay: [] };
   for (const [name, h] of handlers) {
     const role = roleOf(h.source);
     if (role) out[role].push(name);
+    const playback = role ? undefined : playbackRoleOf(h.source);
+    if (playback) out[playback].push(name);
   }
+  out.play = out.play.map((name) => userFacingCaller(name, handlers));
   return out;
+}
+
+/**
+ * A play function that takes an argument (`playAt(index)`) is usually called by the
+ * handler the user taps (`playAll() { this.playAt(0) }`): that one plays the role.
+ */
+function userFacingCaller(name: string, handlers: Map<string, Handler>): string {
+  const takesArgument = (source: string) => /^[^(]*\(\s*[^)\s]/.test(source);
+  if (!takesArgument(handlers.get(name)!.source)) return name;
+  for (const [other, h] of handlers) {
+    if (other !== name && !takesArgument(h.source) && new RegExp(`\\.${name}\\s*\\(`).test(h.source)) return other;
+  }
+  return name;
 }
 
 const PAGE_LIFECYCLE = new Set([

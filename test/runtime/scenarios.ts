@@ -12,7 +12,7 @@ import { createHost, HostOptions, HostSetup, Usage } from './host';
 import { loadApp } from './load';
 import type { TraceEntry } from './trace';
 
-export type Step = { do: 'start' } | { do: 'stop' } | { do: 'advance'; ms: number };
+export type Step = { do: 'start' } | { do: 'stop' } | { do: 'play' } | { do: 'pause' } | { do: 'stopPlay' } | { do: 'advance'; ms: number };
 
 export interface Scenario {
   id: string;
@@ -24,6 +24,11 @@ export interface Scenario {
 const start: Step = { do: 'start' };
 const stop: Step = { do: 'stop' };
 const advance = (ms: number): Step => ({ do: 'advance', ms });
+const play: Step = { do: 'play' };
+const pause: Step = { do: 'pause' };
+const stopPlay: Step = { do: 'stopPlay' };
+/** Record 4 s, then wait a second: the file the playback scenarios play. */
+const RECORD_4S: Step[] = [start, advance(4_000), stop, advance(1_000)];
 
 export const SCENARIOS: readonly Scenario[] = [
   {
@@ -68,6 +73,37 @@ export const SCENARIOS: readonly Scenario[] = [
     host: { permissionDenied: true },
     steps: [start, advance(1_000)],
   },
+  // Playback of the recording (SPEC §8), on pages whose handlers call playVoice & co.
+  {
+    id: 'p1-record-then-play',
+    description: 'record 4 s, play it to the end (5 s)',
+    host: {},
+    steps: [...RECORD_4S, play, advance(5_000)],
+  },
+  {
+    id: 'p2-pause-resume',
+    description: 'record 4 s, play, 1 s, pause, 2 s, play again (resumes), 5 s',
+    host: {},
+    steps: [...RECORD_4S, play, advance(1_000), pause, advance(2_000), play, advance(5_000)],
+  },
+  {
+    id: 'p3-stop-then-play',
+    description: 'record 4 s, play, 1 s, stop playing, 1 s, play again (starts over), 5 s',
+    host: {},
+    steps: [...RECORD_4S, play, advance(1_000), stopPlay, advance(1_000), play, advance(5_000)],
+  },
+  {
+    id: 'p4-play-while-playing',
+    description: 'record 4 s, play, 1 s, play again while it plays, 6 s',
+    host: {},
+    steps: [...RECORD_4S, play, advance(1_000), play, advance(6_000)],
+  },
+  {
+    id: 'p5-hold-past-60s-then-play',
+    description: 'start, 61 s (the recording stops itself at 60 s), stop, 1 s, play, 61 s',
+    host: {},
+    steps: [start, advance(61_000), stop, advance(1_000), play, advance(61_000)],
+  },
 ];
 
 /** Time that passes after the unload, so events it causes are traced. */
@@ -77,6 +113,9 @@ export const AFTER_UNLOAD_MS = 1_000;
 export interface Roles {
   start?: string;
   stop?: string;
+  play?: string;
+  pause?: string;
+  stopPlay?: string;
 }
 
 /** Does the scenario only use roles that `roles` fills? */
@@ -101,7 +140,12 @@ export function rolePairs(c: Classified, max = 8): Roles[] {
     for (const stop of stops) pairs.push({ start, stop });
   }
   if (starts.length === 0) for (const stop of stops) pairs.push({ stop });
-  return pairs.slice(0, max);
+  // The page's first play, pause and stop-playing handlers, with every recording pair.
+  const playback: Roles = {};
+  if (c.play[0] !== undefined) playback.play = c.play[0];
+  if (c.pause[0] !== undefined) playback.pause = c.pause[0];
+  if (c.stopPlay[0] !== undefined) playback.stopPlay = c.stopPlay[0];
+  return pairs.slice(0, max).map((p) => ({ ...p, ...playback }));
 }
 
 export interface ProgramSource {
@@ -173,10 +217,13 @@ export async function inspectProgram(program: ProgramSource, setup: HostSetup = 
     const all = [...handlers.keys()];
     const byText = classify(handlers);
     if (byText.start.length + byText.stop.length + byText.toggle.length > 0) {
-      out.set(unit.id, { ...byText, all, foundBy: 'text' });
+      const info: UnitInfo = { ...byText, all, foundBy: 'text' };
+      // (The migrated program plays through an InnerAudioContext or the shim: same search.)
+      if (info.play.length === 0 && /playVoice|createInnerAudioContext/.test(program.code)) await findPlayAfterRecording(program, unit.id, info, setup);
+      out.set(unit.id, info);
       continue;
     }
-    const byProbe: Classified = { start: [], stop: [], toggle: [] };
+    const byProbe: Classified = { start: [], stop: [], toggle: [], play: [], pause: [], stopPlay: [] };
     for (const name of all) {
       const m = await mountFresh(program, unit.id, setup);
       const before = m.host.usage();
@@ -193,6 +240,26 @@ export async function inspectProgram(program: ProgramSource, setup: HostSetup = 
     out.set(unit.id, { ...byProbe, all, foundBy: found ? 'probe' : 'none' });
   }
   return out;
+}
+
+/**
+ * Play buttons that only render once there is a recording (`{voice && <Button onClick={play}>}`):
+ * record 4 s on a throwaway host, then look at the handlers again.
+ */
+async function findPlayAfterRecording(program: ProgramSource, unitId: string, info: UnitInfo, setup: HostSetup): Promise<void> {
+  const start = info.start[0] ?? info.toggle[0];
+  const stop = info.stop[0] ?? info.toggle[0];
+  if (start === undefined || stop === undefined) return;
+  const m = await mountFresh(program, unitId, setup);
+  await m.call(start);
+  await m.host.clock.advance(4_000);
+  await m.call(stop);
+  await m.host.clock.advance(1_000);
+  const later = classify(m.handlers());
+  info.play = later.play;
+  info.pause = info.pause.length ? info.pause : later.pause;
+  info.stopPlay = info.stopPlay.length ? info.stopPlay : later.stopPlay;
+  for (const name of m.handlers().keys()) if (!info.all.includes(name)) info.all.push(name);
 }
 
 async function mountFresh(program: ProgramSource, unitId: string, setup: HostSetup = {}) {

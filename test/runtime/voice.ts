@@ -67,6 +67,8 @@ class Channel {
   /** Position at which playback ends by itself (the file's end, or a cap). */
   private endAt = 0;
   private endTimer = 0;
+  /** The loaded file's length (ms): an end before it (playVoice's duration cap) is heard as a stop. */
+  private length = 0;
   private onEnd: (() => void) | undefined;
 
   constructor(private readonly env: NativeEnv) {}
@@ -87,9 +89,10 @@ class Channel {
   }
 
   /** Starts `file` at `from`; it ends by itself at `endAt`, then `onEnd` runs. Channel must be idle. */
-  start(file: string, from: number, endAt: number, onEnd: () => void): void {
+  start(file: string, from: number, endAt: number, onEnd: () => void, length = endAt): void {
     if (this.mode !== 'idle') throw new Error('Channel.start while a file is loaded: stop it first');
     this.current = file;
+    this.length = length;
     this.offset = from;
     this.run(endAt, onEnd);
   }
@@ -149,7 +152,8 @@ class Channel {
 
   private finish(): void {
     const onEnd = this.onEnd;
-    this.env.trace.sound('end', this.current as string, this.endAt);
+    // The user hears a stop where a cap cuts the file short, an end where the file ends.
+    this.env.trace.sound(this.endAt >= this.length ? 'end' : 'stop', this.current as string, this.endAt);
     this.reset();
     onEnd?.();
   }
@@ -225,7 +229,7 @@ export class OldVoiceApi {
     } else {
       // Cut what plays or is paused; its call never hears back.
       channel.stop();
-      channel.start(filePath, 0, endAt, onEnd);
+      channel.start(filePath, 0, endAt, onEnd, lengthOf(env, filePath));
     }
     if (!atEnd) env.clock.setTimeout(() => this.answer(call, true, 'playVoice:ok'), TIMING.ACK_DELAY_MS);
     return promise;
