@@ -13,7 +13,7 @@ test('a migrated project passes; a call added later fails it with file:line:colu
   expect((await runCli(['--force', '.'], root)).code).toBe(0);
   const clean = await runCli(['check', '.'], root);
   expect(clean.code).toBe(0);
-  expect(clean.stdout).toContain('No live startRecord/stopRecord call.');
+  expect(clean.stdout).toContain('No live call of the deprecated recording or playback API.');
 
   fs.writeFileSync(path.join(root, 'pages/b.js'), "Page({\n  later() {\n    wx.stopRecord()\n  },\n})\n");
   const dirty = await runCli(['check', '.'], root);
@@ -21,6 +21,17 @@ test('a migrated project passes; a call added later fails it with file:line:colu
   expect(dirty.stdout).toContain('pages/b.js:3:5  stopRecord is still called (the codemod converts it)');
   // The JS-SDK page is not the mini-program API: never counted.
   expect(dirty.stdout).not.toContain('h5/voice.js');
+});
+
+test('playback: a playVoice the codemod would move fails the check; a page that only plays does not', async () => {
+  const playsOnly = "Page({\n  play(e) {\n    wx.playVoice({ filePath: e.currentTarget.dataset.path })\n  },\n})\n";
+  const recordsAac = "const recorderManager = wx.getRecorderManager()\nPage({\n  play() {\n    wx.playVoice({ filePath: this.data.path })\n  },\n})\n";
+  const root = makeProject({ 'app.json': '{}\n', 'pages/list/list.js': playsOnly, 'pages/rec/rec.js': recordsAac });
+  const result = await runCli(['check', '.'], root);
+  expect(result.code).toBe(4);
+  expect(result.stdout).toContain('pages/rec/rec.js:4:5  playVoice is still called (the codemod converts it)');
+  expect(result.stdout).not.toContain('pages/list/list.js');
+  expect(result.stdout).toContain('1 live call of the deprecated recording or playback API');
 });
 
 test('counts the calls left on the shim, and --max-shim fails above the number (exit 5)', async () => {

@@ -25,7 +25,8 @@ Examples:
 Exit codes: 0 no live legacy call (and shim calls within --max-shim),
             1 a file could not be read or parsed,
             2 usage error,
-            4 a live startRecord/stopRecord call was found,
+            4 a live startRecord/stopRecord call was found (or a playVoice,
+              pauseVoice or stopVoice the codemod would move with it),
             5 more shim calls than --max-shim.
 `;
 
@@ -74,9 +75,11 @@ export async function checkMain(argv: string[], io: CliIo): Promise<number> {
     { onOutcome: (_i, outcome) => outcomes.push(outcome) },
   );
 
+  // Playback calls count once the codemod would move them (the file records, or its
+  // recording already moved); those it leaves (a page that only plays) are not a failure.
   const live = outcomes.flatMap((o) =>
     o.sites
-      .filter((s) => (s.api === 'startRecord' || s.api === 'stopRecord') && s.action !== 'ignored')
+      .filter((s) => ((s.api === 'startRecord' || s.api === 'stopRecord') && s.action !== 'ignored') || s.action === 'converted' || s.action === 'shimmed')
       .map((s) => ({ file: displayPath(o.filePath, io.cwd), line: s.line, column: s.column, api: s.api, next: nextStep(s.action, s.reason) })),
   );
   const errors = outcomes.filter((o) => o.status === 'error');
@@ -91,7 +94,7 @@ export async function checkMain(argv: string[], io: CliIo): Promise<number> {
     for (const site of live) io.stdout.write(`${site.file}:${site.line}:${site.column}  ${site.api} is still called (${site.next})\n`);
     for (const e of errors) if (e.status === 'error') io.stdout.write(`${displayPath(e.filePath, io.cwd)}  error: ${e.error}\n`);
     io.stdout.write(
-      `${live.length === 0 ? 'No live startRecord/stopRecord call.' : `${live.length} live startRecord/stopRecord call${live.length === 1 ? '' : 's'}: run startrecord-codemod on them.`} ` +
+      `${live.length === 0 ? 'No live call of the deprecated recording or playback API.' : `${live.length} live call${live.length === 1 ? '' : 's'} of the deprecated recording or playback API: run startrecord-codemod on them.`} ` +
         `${shimTotal} call${shimTotal === 1 ? '' : 's'} through the runtime shim${shimCalls.length > 0 ? ` in ${shimCalls.length} file${shimCalls.length === 1 ? '' : 's'}` : ''}${maxShim !== undefined ? ` (at most ${maxShim} allowed)` : ''}.\n`,
     );
   }

@@ -1,7 +1,7 @@
 import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { mentionsRecordingApi } from '../engine/legacy-names';
+import { mentionsLegacyApi } from '../engine/legacy-names';
 import { isOurShimFile } from '../shim-delivery/shim-file';
 import { findWorkTreeTop } from './work-tree';
 
@@ -142,7 +142,7 @@ function runGit(top: string, args: string[]): Promise<string> {
 /** Only the few dirty files are read here; one that cannot be read counts, to be safe. */
 function couldBeRewritten(file: string): boolean {
   try {
-    return mentionsRecordingApi(fs.readFileSync(file));
+    return mentionsLegacyApi(fs.readFileSync(file));
   } catch {
     return true;
   }

@@ -6,18 +6,12 @@
  */
 import { PLAYBACK_APIS, RECORDING_APIS } from '../migrate/api-names';
 
-// The recording API, and the playback API reported with it (playVoice & co.).
-const RECORDING = RECORDING_APIS.map((name) => Buffer.from(name, 'latin1'));
-const NAMES = [...RECORDING, ...PLAYBACK_APIS.map((name) => Buffer.from(name, 'latin1'))];
+// The recording API, and the playback API that moves with it (playVoice & co.).
+const NAMES = [...RECORDING_APIS, ...PLAYBACK_APIS].map((name) => Buffer.from(name, 'latin1'));
 
 /** The API names are ASCII, so a byte search is exact for UTF-8 and every ASCII-compatible encoding. */
 export function mentionsLegacyApi(bytes: Buffer): boolean {
   return NAMES.some((name) => bytes.includes(name));
-}
-
-/** Only the recording API: the calls a run rewrites (playback is only reported). */
-export function mentionsRecordingApi(bytes: Buffer): boolean {
-  return RECORDING.some((name) => bytes.includes(name));
 }
 
 /**

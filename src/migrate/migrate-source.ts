@@ -62,7 +62,10 @@ export function migrateScript(source: string, filePath: string, givenOptions: Mi
   const named = findNamedBindings(index, taroNames);
   const sites = findSites(root, index, taroNames, named, source);
   const reports: SiteReport[] = [];
-  if (sites.length === 0) {
+  // A file whose recording already moved (to the manager by hand, or to the shim by an
+  // earlier run) records aac: its playback moves now, through the rest of this function.
+  const recordsAac = /\.getRecorderManager\s*\(/.test(source) || shimStartLine(index, options.shimImport ?? SHIM_PACKAGE) !== null;
+  if (sites.length === 0 && !(recordsAac && mentionsApiNames(source, PLAYBACK_APIS))) {
     // Playback alone (a page that plays what another page recorded): reported, never changed.
     if (findJsSdkEvidence(index)) return { output: source, changed: false, sites: [] };
     const playback = decidePlayback(findPlaybackSites(index, root.get(), taroNames), { recording: 'none', shimAllowed: false, typescript: false, hostMayBeMissing: false });
@@ -104,7 +107,7 @@ export function migrateScript(source: string, filePath: string, givenOptions: Mi
   const playback = jsSdk
     ? []
     : decidePlayback(findPlaybackSites(index, root.get(), taroNames), {
-        recording: recordingFate(decisions),
+        recording: recordingFate(decisions, recordsAac),
         shimAllowed: options.shim !== false,
         typescript: isTypeScript,
         hostMayBeMissing: placement === 'local',
@@ -261,7 +264,9 @@ class ManagerPlanner {
       ...[...this.moduleBindings.values()].map((b) => `${style.declKeyword} ${b.name} = ${b.getter}()${semi}`),
       ...[...this.players.values()].map((p) => `${style.declKeyword} ${p.name} = ${p.init}${semi}`),
     ];
-    const at = moduleInsertionPoint(program, source, comments);
+    // A player alone goes right after the file's own module-level manager, if it has one.
+    const manager = this.moduleBindings.size === 0 ? this.existing.find((e) => e.topLevel && e.kind === 'binding') : undefined;
+    const at = manager ? { offset: manager.declarationEnd, after: true } : moduleInsertionPoint(program, source, comments);
     // Without semicolons, a following line that opens with ( [ ` + - / would continue our
     // declaration (ASI does not end it there): close it explicitly in that case.
     if (!style.semicolons && /^\s*[([`+\-/]/.test(source.slice(at.offset).replace(/^\s*(\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*/g, ''))) {
@@ -312,11 +317,12 @@ function playbackShimExport(d: PlaybackDecision, taroPlayAlwaysPromise: boolean)
 
 /**
  * Whether the file's recordings leave the old API (converted or shimmed: either way they
- * are aac files now): playback follows them only if all of them do.
+ * are aac files now): playback follows them only if all of them do. A file without
+ * startRecord that records through the manager or the shim already records aac.
  */
-function recordingFate(decisions: Decision[]): PlaybackFacts['recording'] {
+function recordingFate(decisions: Decision[], recordsAac: boolean): PlaybackFacts['recording'] {
   const starts = decisions.filter((d) => d.site.api === 'startRecord' && !('notOurs' in d && d.notOurs));
-  if (starts.length === 0) return 'none';
+  if (starts.length === 0) return recordsAac ? 'moved' : 'none';
   return starts.every((d) => d.action !== 'skip') ? 'moved' : 'mixed';
 }
 
@@ -331,7 +337,8 @@ function playbackEdits(playback: PlaybackDecision[], planner: ManagerPlanner, sh
       edits.push({ start: d.site.member.node.start, end: d.site.member.node.end, build: () => name });
     } else if (d.action === 'convert') {
       const player = planner.player(d.site.host);
-      edits.push(d.play ? playEdit(d.site, d.play, player, withListeners.has(player), ctx) : controlEdit(d.site, player));
+      const inList = isStatementList(d.site.statement?.parent?.node);
+      edits.push(d.play ? playEdit(d.site, d.play, player, withListeners.has(player), inList, ctx) : controlEdit(d.site, player));
     }
   }
   return edits;

@@ -2,7 +2,7 @@ import { Edit } from './edits';
 import { PlayOptions } from './playback-decide';
 import { PlaybackSite } from './playback-sites';
 import { RewriteContext, callbackText } from './rewrite';
-import { lineIndent } from './text';
+import { lineIndent, startsItsLine } from './text';
 
 /**
  * Writes converted playback sites (SPEC §8) over the file's one InnerAudioContext,
@@ -25,7 +25,7 @@ export function controlEdit(site: PlaybackSite, player: string): Edit {
  * - the same file, paused, resumes; anything else starts from the beginning (`stop()`
  *   first: setting the same src again does not restart it).
  */
-export function playEdit(site: PlaybackSite, play: PlayOptions, player: string, clearsListeners: boolean, ctx: RewriteContext): Edit {
+export function playEdit(site: PlaybackSite, play: PlayOptions, player: string, clearsListeners: boolean, inStatementList: boolean, ctx: RewriteContext): Edit {
   const statement = site.statement!.node;
   return {
     start: statement.start,
@@ -33,7 +33,8 @@ export function playEdit(site: PlaybackSite, play: PlayOptions, player: string, 
     build: (render) => {
       const { style, source } = ctx;
       const semi = style.semicolons ? ';' : '';
-      const indent = lineIndent(source, statement.start);
+      const outerIndent = lineIndent(source, statement.start);
+      const indent = inStatementList ? outerIndent : outerIndent + style.indentUnit;
       const callbacks = Object.values(play.callbacks);
       const loose = ctx.comments.filter((c) => c.start > statement.start && c.end < statement.end && !callbacks.some((cb) => c.start >= cb.value.start && c.end <= cb.value.end));
       // `filePath: path, // 本地临时文件` stays with the path, at the end of the src line.
@@ -61,7 +62,11 @@ export function playEdit(site: PlaybackSite, play: PlayOptions, player: string, 
         '}',
         `${player}.play()${semi}`,
       );
-      return lines.join(style.eol + indent);
+      const body = lines.join(style.eol + indent);
+      if (inStatementList) return body;
+      // `if (x) wx.playVoice(...)` becomes a block: one statement turns into several.
+      const closeIndent = startsItsLine(source, statement.start) ? outerIndent : lineIndent(source, statement.start);
+      return `{${style.eol}${indent}${body}${style.eol}${closeIndent}}`;
     },
   };
 }
