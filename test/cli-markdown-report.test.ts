@@ -42,3 +42,25 @@ test('a dry run writes the report too, and says nothing was written', async () =
   expect(read(root, 'review.md')).toContain('Preview (nothing written)');
   expect(read(root, 'pages/quiz/quiz.js')).toBe(PAGES['pages/quiz/quiz.js']);
 });
+
+test('playback calls get a section of their own and their device checks; none without them', async () => {
+  const root = makeProject({
+    'app.json': '{}\n',
+    'pages/echo/echo.js':
+      "Page({\n  rec() { wx.startRecord({ success: (res) => { this.p = res.tempFilePath } }) },\n  end() { wx.stopRecord() },\n  play() {\n    wx.playVoice({ filePath: this.p, complete: () => this.setData({ on: false }) })\n  },\n  pause() {\n    wx.pauseVoice()\n  },\n})\n",
+    'pages/inbox/inbox.js': "Page({\n  play(e) {\n    wx.playVoice({ filePath: e.currentTarget.dataset.path })\n  },\n})\n",
+  });
+  expect((await runCli(['--force', '--report-md', 'review.md', '.'], root)).code).toBe(0);
+  const html = new MarkdownIt({ html: false }).render(read(root, 'review.md'));
+  expect(html).toContain('<h3>Playback</h3>');
+  expect(html).toContain('3 playback calls (<code>playVoice</code>, <code>pauseVoice</code>, <code>stopVoice</code>): 2 moved');
+  expect(html).toContain('<li><code>pages/echo/echo.js:5</code> <code>playVoice</code>: converted</li>');
+  expect(html).toMatch(/<li><code>pages\/inbox\/inbox.js:3<\/code> <code>playVoice<\/code>: skipped \(this file does not record/);
+  expect(html).toContain('<li>[ ] Pause, then play again (it resumes)');
+
+  const recordOnly = makeProject({ 'app.json': '{}\n', 'pages/a/a.js': "Page({\n  a() { wx.stopRecord() },\n})\n" });
+  await runCli(['--force', '--report-md', 'review.md', '.'], recordOnly);
+  const plain = read(recordOnly, 'review.md');
+  expect(plain).not.toContain('### Playback');
+  expect(plain).not.toContain('Pause, then play again');
+});

@@ -31,12 +31,34 @@ export function formatMarkdownReport(outcomes: readonly FileOutcome[], cwd: stri
     lines.push('');
   }
 
+  // Playback calls, apart: they move with the recording, and each needs a listen on a device.
+  const playback = outcomes.flatMap((o) =>
+    o.sites.filter((site) => PLAYBACK.has(site.api) && site.action !== 'ignored').map((site) => ({ where: `${displayPath(o.filePath, cwd)}:${site.line}`, site })),
+  );
+  if (playback.length > 0) {
+    const moved = playback.filter((p) => p.site.action === 'converted' || p.site.action === 'shimmed').length;
+    lines.push(
+      '### Playback',
+      '',
+      `${playback.length} playback call${playback.length === 1 ? '' : 's'} (\`playVoice\`, \`pauseVoice\`, \`stopVoice\`): ${moved} moved to one \`InnerAudioContext\` per file (or the shim's), ${playback.length - moved} left on the old API.`,
+      '',
+    );
+    for (const p of playback) lines.push(`- \`${cell(p.where)}\` \`${p.site.api}\`: ${p.site.action}${p.site.reason ? ` (${cell(p.site.reason)})` : ''}`);
+    lines.push('');
+  }
+
   const notes = new Map<string, number>();
   for (const o of outcomes) for (const site of o.sites) for (const note of site.notes) notes.set(note, (notes.get(note) ?? 0) + 1);
   lines.push('### Test on a device', '');
   const checks = [
     'The recording is now **aac**, not silk: every upload, server-side decoder or transcoder that expects silk.',
-    'Playback of a new recording (`playVoice` is not migrated; see the playback sites above).',
+    ...(playback.length > 0
+      ? [
+          'Play a new recording to its end: it plays, and the "playing" state resets at the end (success/complete now run there).',
+          'Pause, then play again (it resumes); stop, then play (it starts over); play another voice while one plays (the first stops).',
+          'Old recordings (silk, from before the migration: voice messages, saved paths) where the page plays them: InnerAudioContext cannot play silk.',
+        ]
+      : []),
     'Hold to record past **60 s**, then release: no error is shown, the recording arrives once.',
     'A quick tap on the record button, and stop tapped twice.',
     'Recording with the microphone **permission denied**, then granted in the settings.',
@@ -55,6 +77,8 @@ export function formatMarkdownReport(outcomes: readonly FileOutcome[], cwd: stri
   }
   return lines.join('\n');
 }
+
+const PLAYBACK = new Set<string>(['playVoice', 'pauseVoice', 'stopVoice']);
 
 /** Text that stays text inside a table cell: pipes, backticks, HTML and line breaks escaped. */
 function cell(text: string): string {
