@@ -406,6 +406,21 @@ describe('record, then play it back', () => {
     expect(sounds(after.trace).map((e) => e.kind === 'sound' && `${e.event} ${e.file} ${e.at}`)).toEqual(['start wxfile://tmp/record_1.aac 0', 'end wxfile://tmp/record_1.aac 4000']);
   });
 
+  test("the design rests on success/complete at the end of playback: with the simulator's timing (at the start, SPEC §8) the difference shows", async () => {
+    const c = corpusCase('native-es5-record-playback.js');
+    const p1 = SCENARIOS.find((s) => s.id === 'p1-record-then-play')!;
+    const roles = { start: 'startRecord', stop: 'stopRecord', play: 'playVoice' };
+    for (const voiceCallbacks of ['at-end', 'at-start'] as const) {
+      const scenario = { ...p1, host: { voiceCallbacks } };
+      const before = await runScenario({ code: c.input, filename: c.inputPath }, 'page#0', roles, scenario);
+      const after = await runScenario({ code: c.expected, filename: c.outputPath }, 'page#0', roles, scenario);
+      const flagReset = (trace: readonly TraceEntry[]) => trace.find((e) => e.kind === 'setData' && JSON.stringify(e.data) === '{"playing":false,"paused":false}' && e.t >= 5_000)?.t;
+      // at-end: both reset the flag when the 4 s recording has played (5 000 + 4 000 ms).
+      expect(flagReset(after.trace)).toBe(9_000);
+      expect(flagReset(before.trace)).toBe(voiceCallbacks === 'at-end' ? 9_000 : 5_000);
+    }
+  });
+
   test('the pages with a play button run every playback scenario', async () => {
     const report = await compare(corpusCase('native-es5-record-playback.js'));
     const ran = new Set(report.comparisons.map((x) => x.scenario.id));
