@@ -12,7 +12,10 @@
 #                 imports ../../startrecord-shim (written into src/ by the CLI); the stop
 #                 shimmed or converted (the Taro import goes when nothing uses it);
 #   pages/note:   `await Taro.startRecord({})` alone (runs to the 60 s limit) -> shimmed,
-#                 and its only Taro import is removed.
+#                 its preview `Taro.playVoice({ filePath, duration: 3 })` -> the shim's
+#                 playVoice, and its only Taro import is removed;
+#   pages/echo:   record, then play / pause / stop the recording -> converted: one
+#                 module-level Taro.createInnerAudioContext() (SPEC §8).
 # Then it rebuilds with the shim replaced by a two-line stub to measure, gzipped, what the
 # shim adds to the built JS (SIZE_DELTA=0 skips that second build).
 #
@@ -41,7 +44,7 @@ cleanup() {
 }
 trap cleanup EXIT
 APP="$WORK/app"
-mkdir -p "$APP/config" "$APP/types" "$APP/src/pages/record" "$APP/src/pages/memo" "$APP/src/pages/note"
+mkdir -p "$APP/config" "$APP/types" "$APP/src/pages/record" "$APP/src/pages/memo" "$APP/src/pages/note" "$APP/src/pages/echo"
 cd "$APP"
 
 say "writing a Taro $TARO_VERSION React TypeScript weapp project in $APP"
@@ -222,7 +225,8 @@ export default defineAppConfig({
   pages: [
     'pages/record/index',
     'pages/memo/index',
-    'pages/note/index'
+    'pages/note/index',
+    'pages/echo/index'
   ],
   window: {
     backgroundTextStyle: 'light',
@@ -261,6 +265,8 @@ cp src/pages/record/index.config.ts src/pages/memo/index.config.ts
 sed -i "s/'Record'/'Memo'/" src/pages/memo/index.config.ts
 cp src/pages/record/index.config.ts src/pages/note/index.config.ts
 sed -i "s/'Record'/'Note'/" src/pages/note/index.config.ts
+cp src/pages/record/index.config.ts src/pages/echo/index.config.ts
+sed -i "s/'Record'/'Echo'/" src/pages/echo/index.config.ts
 
 # Converts: a callback start, a plain stop.
 cat > src/pages/record/index.tsx <<'EOF'
@@ -333,10 +339,61 @@ export default function NotePage() {
     setPath(res.tempFilePath)
   }
 
+  const onPreview = () => {
+    Taro.playVoice({ filePath: path, duration: 3 })
+  }
+
   return (
     <View className='note'>
       <Button onClick={onRecord}>Record a 60 s note</Button>
+      <Button onClick={onPreview}>Preview 3 s</Button>
       <Text>{path}</Text>
+    </View>
+  )
+}
+EOF
+
+# Converted, playback too: record, then play (complete resets the flag), pause, stop.
+cat > src/pages/echo/index.tsx <<'EOF'
+import { useState } from 'react'
+import { View, Button } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+
+export default function EchoPage() {
+  const [path, setPath] = useState('')
+  const [playing, setPlaying] = useState(false)
+
+  const onStart = () => {
+    Taro.startRecord({ success: (res) => setPath(res.tempFilePath) })
+  }
+
+  const onStop = () => {
+    Taro.stopRecord()
+  }
+
+  const onPlay = () => {
+    setPlaying(true)
+    Taro.playVoice({
+      filePath: path,
+      complete: () => setPlaying(false),
+    })
+  }
+
+  const onPause = () => {
+    Taro.pauseVoice()
+    setPlaying(false)
+  }
+
+  const onStopPlaying = () => {
+    Taro.stopVoice()
+    setPlaying(false)
+  }
+
+  return (
+    <View className='echo'>
+      <Button onTouchStart={onStart} onTouchEnd={onStop}>Hold to record</Button>
+      <Button onClick={playing ? onPause : onPlay}>{playing ? 'Pause' : 'Play'}</Button>
+      <Button onClick={onStopPlaying}>Stop</Button>
     </View>
   )
 }
@@ -396,6 +453,8 @@ MEMO_STOP=$(node -e '
   want("record", "stopRecord", ["converted"]);
   want("memo", "startRecord", ["shimmed"]);
   want("note", "startRecord", ["shimmed"]);
+  want("note", "playVoice", ["shimmed"]);
+  for (const api of ["startRecord", "stopRecord", "playVoice", "pauseVoice", "stopVoice"]) want("echo", api, ["converted"]);
   console.log(want("memo", "stopRecord", ["converted", "shimmed"]));
 ' "$WORK/report.json") || fail "the report is not what this project should get"
 grep -q 'getRecorderManager()' src/pages/record/index.tsx || fail "pages/record was not converted"
@@ -404,6 +463,8 @@ for page in memo note; do
   grep -q "from '../../startrecord-shim'" src/pages/$page/index.tsx || fail "pages/$page does not import ../../startrecord-shim"
 done
 grep -q '@tarojs/taro' src/pages/note/index.tsx && fail "pages/note still imports @tarojs/taro, unused"
+grep -qE "import \{ [^}]*playVoice[^}]* \} from '../../startrecord-shim'" src/pages/note/index.tsx || fail "pages/note does not import the shim's playVoice"
+grep -q '^const innerAudioContext = Taro.createInnerAudioContext()' src/pages/echo/index.tsx || fail "pages/echo has no module-level player"
 if grep -q 'Taro\.' src/pages/memo/index.tsx; then
   grep -q "^import Taro from '@tarojs/taro'" src/pages/memo/index.tsx || fail "pages/memo uses Taro but lost its import"
   MEMO_TARO="kept (still used: its stop was ${MEMO_STOP})"
@@ -411,7 +472,7 @@ else
   grep -q '@tarojs/taro' src/pages/memo/index.tsx && fail "pages/memo still imports @tarojs/taro, unused"
   MEMO_TARO="removed (its stop was ${MEMO_STOP})"
 fi
-for f in src/pages/record/index.tsx src/pages/memo/index.tsx src/pages/note/index.tsx; do
+for f in src/pages/record/index.tsx src/pages/memo/index.tsx src/pages/note/index.tsx src/pages/echo/index.tsx; do
   printf -- '--- %s (migrated)\n' "$f"; cat "$f"
 done
 
@@ -456,6 +517,7 @@ SHIM_RE='startrecord-codemod\.shim|startRecord:fail:audio is recording'
 SHIM_HITS=$(grep -rlE "$SHIM_RE" --include='*.js' dist | sort || true)
 [ -n "$SHIM_HITS" ] || fail "the shim's code is not in dist/**/*.js"
 grep -q 'getRecorderManager' dist/pages/record/index.js || fail "dist/pages/record/index.js has no getRecorderManager"
+grep -q 'createInnerAudioContext' dist/pages/echo/index.js || fail "dist/pages/echo/index.js has no createInnerAudioContext"
 grep -qE "$SHIM_RE" dist/pages/record/index.js && fail "the shim landed in pages/record's chunk, which does not import it"
 echo "dist/app.js: present"
 echo "shim code found in: $(echo "$SHIM_HITS" | tr '\n' ' ')"
