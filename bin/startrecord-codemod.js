@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 'use strict';
-// Thin launcher: everything lives in src/cli/main.ts, compiled to dist/ by `npm run build`
-// (which `npm install` runs through `prepare`).
+// Thin launcher: everything lives in src/cli/main.ts, bundled with all it uses into one
+// file, dist/bundle/startrecord-codemod.js, by `npm run build` (which `npm install` runs
+// through `prepare` in a clone; the published package ships it built).
 const fs = require('fs');
 const path = require('path');
 
-const entry = path.join(__dirname, '..', 'dist', 'src', 'cli', 'main.js');
+const entry = path.join(__dirname, '..', 'dist', 'bundle', 'startrecord-codemod.js');
 if (!fs.existsSync(entry)) {
   process.stderr.write(
     `startrecord-codemod: ${path.relative(process.cwd(), entry) || entry} is missing.\n` +

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { MigrateOptions } from '../migrate';
 import type { MigrateAnswer } from './migrate-text';
+import { WORKER_FLAG } from './worker-serve';
 
 export interface MigrateTask {
   id: number;
@@ -21,8 +22,15 @@ export interface ReadyMessage {
   ready: true;
 }
 
-/** The compiled worker next to this module; absent when running from the TypeScript sources (jest). */
-export const WORKER_SCRIPT = path.join(__dirname, 'worker.js');
+/** Defined (true) by scripts/bundle.js in the one-file bundle the package ships. */
+declare const __STARTRECORD_BUNDLE__: boolean | undefined;
+
+/**
+ * The worker's script: the bundle itself in the published package (it serves migrations
+ * when started with WORKER_FLAG), else the compiled worker next to this module (absent when
+ * running from the TypeScript sources: jest).
+ */
+export const WORKER_SCRIPT = typeof __STARTRECORD_BUNDLE__ !== 'undefined' && __STARTRECORD_BUNDLE__ ? __filename : path.join(__dirname, 'worker.js');
 
 export function workerScriptAvailable(): boolean {
   return fs.existsSync(WORKER_SCRIPT);
@@ -110,7 +118,7 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.options.script ?? WORKER_SCRIPT, { resourceLimits: WORKER_LIMITS });
+    const worker = new Worker(this.options.script ?? WORKER_SCRIPT, { resourceLimits: WORKER_LIMITS, workerData: { [WORKER_FLAG]: true } });
     const slot: Slot = { worker, ready: false, task: null };
     worker.on('message', (message: MigrateReply | ReadyMessage) => {
       if ('ready' in message) {

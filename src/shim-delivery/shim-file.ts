@@ -36,8 +36,13 @@ export function relativeSpecifier(fromFile: string, target: string): string {
 /** The text to write, from the build of the shim (dist/shim-files, see scripts/finish-shim-build.js). */
 export function shimFileText(which: 'cjs' | 'esm' | 'dts'): string {
   const name = which === 'dts' ? `${SHIM_FILE_BASENAME}.d.ts` : `${SHIM_FILE_BASENAME}.${which}.js`;
-  // dist/src/shim-delivery -> dist/shim-files when compiled; src/shim-delivery -> dist/shim-files from source.
-  const candidates = [path.join(__dirname, '..', '..', 'shim-files', name), path.join(__dirname, '..', '..', 'dist', 'shim-files', name)];
+  // dist/src/shim-delivery -> dist/shim-files when compiled; dist/bundle -> dist/shim-files in
+  // the published bundle; src/shim-delivery -> dist/shim-files from source.
+  const candidates = [
+    path.join(__dirname, '..', '..', 'shim-files', name),
+    path.join(__dirname, '..', 'shim-files', name),
+    path.join(__dirname, '..', '..', 'dist', 'shim-files', name),
+  ];
   for (const file of candidates) {
     if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8');
   }

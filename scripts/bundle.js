@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// Bundles src/bundle.ts (the CLI, its worker, the jscodeshift transform and the library
+// API) into ONE file, dist/bundle/startrecord-codemod.js, with everything it uses inside
+// (jscodeshift's collections, @babel/parser, @vue/compiler-sfc, commander...), so that the
+// published package has no runtime dependencies: `npx startrecord-codemod` installs one
+// package instead of a hundred (jscodeshift's own runner, Babel presets, flow-parser are
+// never used by this tool). Then writes the jscodeshift entry, a small loader of that file.
+// Runs after `tsc` (which still emits the type declarations); see `npm run build`.
+const fs = require('fs');
+const path = require('path');
+const esbuild = require('esbuild');
+
+const root = path.join(__dirname, '..');
+const outfile = path.join(root, 'dist', 'bundle', 'startrecord-codemod.js');
+
+/**
+ * Modules that are required but never run here: @vue/compiler-sfc hands `<template
+ * lang="pug">` to one of thirty template engines (none installed; the migration reads
+ * script blocks only), and jscodeshift/recast reach flow-parser and esprima for parsing
+ * text, while this tool parses with @babel/parser itself and gives them ASTs.
+ */
+const NEVER_RUN = new Set(['flow-parser', 'esprima']);
+const neverRun = {
+  name: 'never-run',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (NEVER_RUN.has(args.path)) return { path: args.path, namespace: 'never-run' };
+      if (!/@vue[\\/]compiler-sfc/.test(args.importer)) return undefined;
+      try {
+        require.resolve(args.path, { paths: [path.dirname(args.importer)] });
+        return undefined;
+      } catch {
+        return { path: args.path, external: true };
+      }
+    });
+    build.onLoad({ filter: /.*/, namespace: 'never-run' }, (args) => ({
+      contents: `throw new Error(${JSON.stringify(`startrecord-codemod: ${args.path} is not bundled (this tool never parses through it)`)});`,
+      loader: 'js',
+    }));
+  },
+};
+
+const LOADER = `'use strict';
+// jscodeshift entry: \`npx jscodeshift -t <this file> src/\`. The code is in
+// ../bundle/startrecord-codemod.js (no dependencies); it is loaded with Node's own
+// loader, so jscodeshift's Babel hook (on unless --no-babel) does not recompile 3 MB of
+// already compiled JavaScript at every run.
+const fs = require('fs');
+const path = require('path');
+const Module = require('module');
+
+const file = path.join(__dirname, '..', 'bundle', 'startrecord-codemod.js');
+const bundle = new Module(file, module);
+bundle.filename = file;
+bundle.paths = Module._nodeModulePaths(path.dirname(file));
+bundle._compile(fs.readFileSync(file, 'utf8'), file);
+
+module.exports = bundle.exports.transform;
+module.exports.default = bundle.exports.transform;
+`;
+
+fs.rmSync(path.dirname(outfile), { recursive: true, force: true });
+esbuild
+  .build({
+    entryPoints: [path.join(root, 'src', 'bundle.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node18',
+    format: 'cjs',
+    define: { __STARTRECORD_BUNDLE__: 'true' },
+    // Whitespace and syntax only: names stay, so an internal error's stack still reads.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    legalComments: 'linked',
+    logLevel: 'warning',
+    plugins: [neverRun],
+  })
+  .then(() => {
+    fs.writeFileSync(path.join(root, 'dist', 'transforms', 'startrecord-to-recorder-manager.js'), LOADER);
+  })
+  .catch(() => process.exit(1));
