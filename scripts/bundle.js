@@ -60,6 +60,16 @@ module.exports.default = bundle.exports.transform;
 `;
 
 fs.rmSync(path.dirname(outfile), { recursive: true, force: true });
+// `require('startrecord-codemod')`: the documented library API (README "Library API",
+// types in dist/src/index.d.ts), and nothing else of the bundle.
+const LIBRARY = `'use strict';
+const bundle = require('./startrecord-codemod.js');
+
+exports.migrateSource = bundle.migrateSource;
+exports.mightContainLegacyCalls = bundle.mightContainLegacyCalls;
+exports.MigrationError = bundle.MigrationError;
+`;
+
 esbuild
   .build({
     entryPoints: [path.join(root, 'src', 'bundle.ts')],
@@ -78,5 +88,6 @@ esbuild
   })
   .then(() => {
     fs.writeFileSync(path.join(root, 'dist', 'transforms', 'startrecord-to-recorder-manager.js'), LOADER);
+    fs.writeFileSync(path.join(path.dirname(outfile), 'index.js'), LIBRARY);
   })
   .catch(() => process.exit(1));

@@ -27,7 +27,7 @@ test('installs with no runtime dependency, under 10 MB', () => {
 
 test('ships the bundle, the jscodeshift entry, the shim files and the types, not the unbundled JavaScript', () => {
   const files = m.packedFiles;
-  for (const f of ['bin/startrecord-codemod.js', 'dist/bundle/startrecord-codemod.js', 'dist/transforms/startrecord-to-recorder-manager.js', 'dist/shim-files/startrecord-shim.cjs.js', 'dist/shim-files/startrecord-shim.esm.js', 'dist/src/index.d.ts', 'LICENSE', 'README.md']) {
+  for (const f of ['bin/startrecord-codemod.js', 'dist/bundle/startrecord-codemod.js', 'dist/bundle/index.js', 'dist/transforms/startrecord-to-recorder-manager.js', 'dist/shim-files/startrecord-shim.cjs.js', 'dist/shim-files/startrecord-shim.esm.js', 'dist/src/index.d.ts', 'LICENSE', 'README.md']) {
     expect(files).toContain(f);
   }
   expect(files.filter((f) => /^dist\/src\/.*\.js$/.test(f))).toEqual([]);
@@ -57,6 +57,11 @@ test('the installed jscodeshift entry and library load and migrate, without any 
   expect(result.transformed).toContain('const recorderManager = wx.getRecorderManager()');
   expect(result.transformed).toContain('recorderManager.stop()');
   expect(result.lib).toBe(result.transformed);
+});
+
+test('the library exports the documented API only', () => {
+  const keys = execFileSync(process.execPath, ['-e', `process.stdout.write(Object.keys(require(${JSON.stringify(m.installedAt)})).sort().join(','))`], { cwd: m.work, encoding: 'utf8' });
+  expect(keys).toBe('MigrationError,mightContainLegacyCalls,migrateSource');
 });
 
 test('the installed bundle serves migrations when the pool starts it as a worker thread', async () => {
