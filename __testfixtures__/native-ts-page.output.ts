@@ -1,5 +1,6 @@
 // pages/dictation/dictation.ts (native mini program written in TypeScript)
 const recorderManager = wx.getRecorderManager()
+export {} // a module: the names above are this file's own
 
 interface DictationData {
   recording: boolean

@@ -3,7 +3,7 @@ Page({
   rec() { wx.startRecord({ success: (r) => { this.p = r.tempFilePath } }) },
   end() { wx.stopRecord() },
   play() {
-    if (this.p) wx.playVoice({ filePath: this.p, complete: () => this.setData({ on: false }) })
+    if (this.p) wx.playVoice({ filePath: this.p })
     else wx.showToast({ title: 'none' })
   },
 })

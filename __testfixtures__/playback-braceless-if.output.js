@@ -9,11 +9,6 @@ Page({
   end() { recorderManager.stop() },
   play() {
     if (this.p) {
-      innerAudioContext.offEnded()
-      innerAudioContext.offError()
-      const onPlayVoiceComplete = () => this.setData({ on: false })
-      innerAudioContext.onEnded(onPlayVoiceComplete)
-      innerAudioContext.onError(onPlayVoiceComplete)
       if (innerAudioContext.src !== this.p || !innerAudioContext.paused) {
         innerAudioContext.stop()
         innerAudioContext.src = this.p

@@ -1,6 +1,6 @@
 var app = getApp()
+var playVoice = require('./startrecord-shim').playVoice
 var recorderManager = wx.getRecorderManager()
-var innerAudioContext = wx.createInnerAudioContext()
 
 Page({
   data: { voice: '' },
@@ -20,18 +20,12 @@ Page({
 
   listen: function () {
     var that = this
-    innerAudioContext.offEnded()
-    innerAudioContext.offError()
-    var onPlayVoiceComplete = function () {
-      that.setData({ listening: false })
-    }
-    innerAudioContext.onEnded(onPlayVoiceComplete)
-    innerAudioContext.onError(onPlayVoiceComplete)
-    if (innerAudioContext.src !== that.data.voice || !innerAudioContext.paused) {
-      innerAudioContext.stop()
-      innerAudioContext.src = that.data.voice
-    }
-    innerAudioContext.play()
+    playVoice({
+      filePath: that.data.voice,
+      complete: function () {
+        that.setData({ listening: false })
+      }
+    })
     that.setData({ listening: true })
   }
 })

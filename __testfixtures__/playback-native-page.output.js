@@ -1,6 +1,7 @@
 // 录音后回放：播放、暂停（再播放即继续）、停止
+const { playVoice, pauseVoice, stopVoice } = require('./startrecord-shim')
+
 const recorderManager = wx.getRecorderManager()
-const innerAudioContext = wx.createInnerAudioContext()
 
 Page({
   data: { path: '', playing: false },
@@ -19,43 +20,31 @@ Page({
 
   play() {
     this.setData({ playing: true })
-    innerAudioContext.offEnded()
-    innerAudioContext.offError()
-    const onPlayVoiceComplete = () => {
-      this.setData({ playing: false })
-    }
-    innerAudioContext.onEnded(() => {
-      console.log('played to the end')
+    playVoice({
+      filePath: this.data.path, // 本地临时文件
+      success: () => {
+        console.log('played to the end')
+      },
+      fail() {
+        wx.showToast({ title: '播放失败', icon: 'none' })
+      },
+      complete: () => {
+        this.setData({ playing: false })
+      }
     })
-    innerAudioContext.onEnded(onPlayVoiceComplete)
-    innerAudioContext.onError(function () {
-      wx.showToast({ title: '播放失败', icon: 'none' })
-    })
-    innerAudioContext.onError(onPlayVoiceComplete)
-    if (innerAudioContext.src !== this.data.path || !innerAudioContext.paused) {
-      innerAudioContext.stop()
-      innerAudioContext.src = this.data.path // 本地临时文件
-    }
-    innerAudioContext.play()
   },
 
   pause() {
-    innerAudioContext.pause()
+    pauseVoice()
   },
 
   stopPlaying() {
-    innerAudioContext.stop()
+    stopVoice()
     this.setData({ playing: false })
   },
 
   preview() {
-    innerAudioContext.offEnded()
-    innerAudioContext.offError()
-    if (innerAudioContext.src !== this.data.path || !innerAudioContext.paused) {
-      innerAudioContext.stop()
-      innerAudioContext.src = this.data.path
-    }
-    innerAudioContext.play()
-    setTimeout(() => innerAudioContext.stop(), 3000)
+    playVoice({ filePath: this.data.path })
+    setTimeout(() => stopVoice(), 3000)
   }
 })

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { View, Button } from '@tarojs/components'
-const innerAudioContext = Taro.createInnerAudioContext()
+import { playVoice, stopVoice } from './startrecord-shim'
 
 export default function Echo() {
   const [file, setFile] = useState('')
@@ -18,19 +18,13 @@ export default function Echo() {
   }
   const play = () => {
     setPlaying(true)
-    innerAudioContext.offEnded()
-    innerAudioContext.offError()
-    const onPlayVoiceComplete = () => setPlaying(false)
-    innerAudioContext.onEnded(onPlayVoiceComplete)
-    innerAudioContext.onError(onPlayVoiceComplete)
-    if (innerAudioContext.src !== file || !innerAudioContext.paused) {
-      innerAudioContext.stop()
-      innerAudioContext.src = file
-    }
-    innerAudioContext.play()
+    playVoice({
+      filePath: file,
+      complete: () => setPlaying(false),
+    })
   }
   const stop = () => {
-    innerAudioContext.stop()
+    stopVoice()
     setPlaying(false)
   }
   return (

@@ -144,19 +144,20 @@ describe('playVoice / pauseVoice / stopVoice', () => {
     expect(whats(log).slice(2)).toEqual(['silk:success', 'silk:complete']);
   });
 
-  test('missing filePath fails the same way; without callbacks the Promise rejects, unhandled (normalised on the old side only)', async () => {
+  test('missing filePath fails with the parameter error; without callbacks the Promise rejects, unhandled (normalised on both sides)', async () => {
     const { wx, clock, host, log, rec } = setup();
     wx.playVoice({ fail: rec('fail') });
     const p = wx.playVoice({ filePath: 'wxfile://tmp/record_9.aac' }) as Promise<unknown>;
     expect(p).toBeInstanceOf(host.Promise);
     await clock.advance(TIMING.ERROR_DELAY_MS);
-    expect(log).toEqual([{ t: 10, what: 'fail', arg: { errMsg: VOICE_ERRORS.format } }]);
+    expect(log).toEqual([{ t: 10, what: 'fail', arg: { errMsg: VOICE_ERRORS.parameter } }]);
     const rejection = { t: 10, kind: 'unhandledRejection', reason: { errMsg: VOICE_ERRORS.format } };
     expect(host.trace.entries).toEqual([rejection]);
     const old = normalise(host.trace.entries, 'old');
     expect(old.entries).toEqual([]);
     expect(old.applied).toContain('unhandled-playvoice-rejection');
-    expect(normalise(host.trace.entries, 'new').entries).toEqual([rejection]);
+    // The shim rejects as playVoice did: both sides.
+    expect(normalise(host.trace.entries, 'new').entries).toEqual([]);
     // Narrow: another API's rejection stays.
     const other: TraceEntry = { t: 0, kind: 'unhandledRejection', reason: { errMsg: 'uploadFile:fail x' } };
     expect(normalise([other], 'old').entries).toEqual([other]);
@@ -183,7 +184,7 @@ describe('playVoice / pauseVoice / stopVoice', () => {
     expect(log).toEqual([{ t: t0 + 2000, what: 'success', arg: { errMsg: 'playVoice:ok' } }]);
   });
 
-  test('pauseVoice pauses; playVoice of the same file resumes there, and only the resuming call hears back', async () => {
+  test('pauseVoice pauses; playVoice of the same file resumes there; the paused call answers when the resuming call supersedes it', async () => {
     const { wx, clock, host, log, rec } = setup();
     const path = await recordOld(wx, clock, 3000);
     const t0 = clock.now();
@@ -200,10 +201,11 @@ describe('playVoice / pauseVoice / stopVoice', () => {
       `${t0 + 6000} start ${path}@1000`,
       `${t0 + 8000} end ${path}@3000`,
     ]);
-    expect(whats(log)).toEqual(['pause:success', 'second:success', 'second:complete']);
+    expect(whats(log)).toEqual(['pause:success', 'first:success', 'first:complete', 'second:success', 'second:complete']);
+    expect(log.find((e) => e.what === 'first:success')?.t).toBe(t0 + 6000);
   });
 
-  test('a new playVoice interrupts the previous voice, whose callbacks are dropped', async () => {
+  test('a new playVoice interrupts the previous voice, whose callbacks fire then (early), never at its end', async () => {
     const { wx, clock, host, log, rec } = setup();
     const a = await recordOld(wx, clock, 3000);
     const b = await recordOld(wx, clock, 2000);
@@ -218,7 +220,7 @@ describe('playVoice / pauseVoice / stopVoice', () => {
       `${t0 + 500} start ${b}@0`,
       `${t0 + 2500} end ${b}@2000`,
     ]);
-    expect(whats(log)).toEqual(['b:success', 'b:complete']);
+    expect(log.map((e) => `${e.t - t0} ${e.what}`)).toEqual(['500 a:success', '500 a:complete', '2500 b:success', '2500 b:complete']);
   });
 
   test('playVoice of the same file while it plays starts it over', async () => {
@@ -237,7 +239,7 @@ describe('playVoice / pauseVoice / stopVoice', () => {
     ]);
   });
 
-  test('stopVoice cuts a paused voice and drops its callbacks; a later playVoice starts over', async () => {
+  test('stopVoice cuts a paused voice, whose call answers then; a later playVoice starts over', async () => {
     const { wx, clock, host, log, rec } = setup();
     const a = await recordOld(wx, clock, 3000);
     const t0 = clock.now();
@@ -256,7 +258,20 @@ describe('playVoice / pauseVoice / stopVoice', () => {
       `${t0 + 12_000} start ${a}@0`,
       `${t0 + 15_000} end ${a}@3000`,
     ]);
-    expect(log).toEqual([{ t: t0 + 2000, what: 'stop:complete', arg: { errMsg: 'stopVoice:ok' } }]);
+    expect(log).toEqual([
+      { t: t0 + 2000, what: 'a:success', arg: { errMsg: 'playVoice:ok' } },
+      { t: t0 + 2000, what: 'a:complete', arg: { errMsg: 'playVoice:ok' } },
+      { t: t0 + 2000, what: 'stop:complete', arg: { errMsg: 'stopVoice:ok' } },
+    ]);
+  });
+
+  test('pauseVoice and stopVoice without callbacks return a Promise of their answer (base library >= 2.10.2)', async () => {
+    const { wx, clock } = setup();
+    const paused = wx.pauseVoice() as Promise<unknown>;
+    const stopped = wx.stopVoice() as Promise<unknown>;
+    await clock.advance(0);
+    await expect(paused).resolves.toEqual({ errMsg: 'pauseVoice:ok' });
+    await expect(stopped).resolves.toEqual({ errMsg: 'stopVoice:ok' });
   });
 
   test("voiceCallbacks 'at-start': success and complete right after the start, never at the end", async () => {
@@ -504,10 +519,10 @@ describe('Taro', () => {
     const taro = host.taro;
     expect((taro.playVoice as Fn)({ filePath: 'a.silk', success: rec('success') })).toBeUndefined();
     expect((taro.pauseVoice as Fn)({ success: rec('paused') })).toBeUndefined();
-    expect((taro.stopVoice as Fn)()).toBeUndefined();
+    expect(typeof ((taro.stopVoice as Fn)() as Promise<unknown>).then).toBe('function');
     expect((taro.createInnerAudioContext as Fn)()).toBeInstanceOf(FakeInnerAudioContext);
     await clock.advance(10_000);
-    expect(whats(log)).toEqual(['paused']);
+    expect(whats(log)).toEqual(['paused', 'success']);
     expect(host.apis.wx.voice.calls).toEqual({ playVoice: 1, pauseVoice: 1, stopVoice: 1 });
     expect(host.apis.wx.innerAudioContexts).toBe(1);
     // The default (current Taro) passes through too.

@@ -130,3 +130,25 @@ test('the check itself catches a new error', () => {
   const after = diagnosticsOf('wx.getRecorderManager().stopp()\n', 'probe.ts', false);
   expect(added(before, after)).toEqual([expect.stringContaining("Property 'stopp' does not exist")]);
 });
+
+test('two migrated script-mode TypeScript pages (no import/export) type-check together: their new module-level names do not clash', () => {
+  const { migrateSource } = require('../src/migrate') as typeof import('../src/migrate');
+  const page = (name: string) =>
+    `// pages/${name}/${name}.ts\nconst app = getApp()\n\nPage({\n  rec() {\n    wx.startRecord({ success: (r) => this.setData({ f: r.tempFilePath }) })\n  },\n  end() {\n    wx.stopRecord()\n  },\n  play() {\n    wx.playVoice({ filePath: this.data.f as string })\n  },\n})\n`;
+  const project = new Project({
+    compilerOptions: { strict: true, target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.CommonJS, skipLibCheck: true, noEmit: true, types: ['miniprogram-api-typings'], typeRoots: [path.join(ROOT, 'node_modules')] },
+  });
+  const files = ['a', 'b'].map((name) => {
+    const output = migrateSource(page(name), `pages/${name}/${name}.ts`).output;
+    expect(output).toContain('const innerAudioContext = wx.createInnerAudioContext()');
+    return project.createSourceFile(path.join(ROOT, '.typecheck', 'script-pages', `${name}.ts`), output, { overwrite: true });
+  });
+  const clashes = project
+    .getPreEmitDiagnostics()
+    .filter((d) => files.includes(d.getSourceFile()!) && d.getCode() === 2451)
+    .map((d) => ts.flattenDiagnosticMessageText(d.getMessageText() as any, ' '));
+  expect(clashes).toEqual([]);
+  // The check can fail: the same pages without the empty export clash.
+  for (const f of files) f.replaceWithText(f.getFullText().replace(/^export \{\}.*\n/m, ''));
+  expect(project.getPreEmitDiagnostics().some((d) => d.getCode() === 2451)).toBe(true);
+});

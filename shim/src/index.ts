@@ -269,14 +269,15 @@ export function stopRecord(option?: StopRecordOption): void {
 
 /*
  * Playback: the deprecated `wx.playVoice`/`pauseVoice`/`stopVoice` (SPEC §8) over one
- * InnerAudioContext per host, for the sites the codemod could not rewrite faithfully.
- * The recording is an aac file once it goes through getRecorderManager(), which playVoice
- * most likely cannot play; InnerAudioContext can. Old semantics kept here:
- * - one voice at a time: a new playVoice cuts the previous one, whose callbacks never run;
+ * InnerAudioContext per host, shared by every copy of this shim in the app. The recording
+ * is an aac file once it goes through getRecorderManager(), which playVoice most likely
+ * cannot play; InnerAudioContext can. Old semantics kept here:
+ * - one voice at a time, in the whole app: a new playVoice cuts the previous one;
  * - playVoice of the file that is paused resumes it; after stopVoice it starts over;
  * - `duration` (seconds, default 60) stops the playback that long after its start;
- * - success/complete (and the returned Promise) when the playback finishes (the reading
- *   WeChat's own demo and most code follow, SPEC §8), fail/complete on an error.
+ * - every call answers once: success/complete (and its Promise) when its playback ends,
+ *   or right away when a stopVoice or another playVoice cuts it short (what devices were
+ *   reported to do, SPEC §8); fail/complete when the player reports an error.
  */
 
 /** What a host's `createInnerAudioContext()` returns, reduced to what the shim uses. */
@@ -317,7 +318,7 @@ interface VoiceState {
   context: InnerAudioContextLike;
   filePath: string | null;
   status: 'idle' | 'playing' | 'paused';
-  /** The call whose callbacks run at the end; a newer call or a stop replaces it. */
+  /** The call that has not answered yet. */
   current: VoicePlay | null;
   timer: any;
 }
@@ -335,10 +336,12 @@ function voiceState(): VoiceState | null {
   const state: VoiceState = { context: (host as VoiceHost).createInnerAudioContext!(), filePath: null, status: 'idle', current: null, timer: null };
   // One pair of listeners for the life of the context: they answer whichever call is current.
   state.context.onEnded(function () {
-    finishVoice(state, true, { errMsg: 'playVoice:ok' });
+    state.status = 'idle';
+    answerVoice(state, true, { errMsg: 'playVoice:ok' });
   });
   state.context.onError(function (result) {
-    finishVoice(state, false, { errMsg: 'playVoice:fail ' + (result && result.errMsg ? result.errMsg : 'unknown error') });
+    state.status = 'idle';
+    answerVoice(state, false, { errMsg: 'playVoice:fail ' + (result && result.errMsg ? result.errMsg : 'unknown error') });
   });
   try {
     Object.defineProperty(host, VOICE_KEY, { value: state, configurable: true });
@@ -354,17 +357,31 @@ function clearVoiceTimer(state: VoiceState): void {
   state.timer = null;
 }
 
-/** The current call ends: its callbacks run, and it is no longer current. */
-function finishVoice(state: VoiceState, ok: boolean, result: CallbackResult): void {
-  const play = state.current;
-  clearVoiceTimer(state);
-  state.current = null;
-  state.status = 'idle';
-  if (!play) return;
+/** One call's answer: success or fail, then complete, then its Promise. */
+function answerPlay(play: VoicePlay, ok: boolean, result: CallbackResult): void {
   call(ok ? play.option.success : play.option.fail, result);
   call(play.option.complete, result);
   if (ok) play.resolve(result);
   else play.reject(result);
+}
+
+/** The current call answers (once), and is no longer current. */
+function answerVoice(state: VoiceState, ok: boolean, result: CallbackResult): void {
+  const play = state.current;
+  clearVoiceTimer(state);
+  state.current = null;
+  if (play) answerPlay(play, ok, result);
+}
+
+/** A stop or another play cuts the current call short: it answers now, after this call returns. */
+function answerCutVoice(state: VoiceState): void {
+  const play = state.current;
+  if (!play) return;
+  clearVoiceTimer(state);
+  state.current = null;
+  later(function () {
+    answerPlay(play, true, { errMsg: 'playVoice:ok' });
+  });
 }
 
 /** Stops the playback at the duration cap, counted from where it is now. */
@@ -375,7 +392,8 @@ function armVoiceCap(state: VoiceState): void {
   const left = play.capMs - (state.context.currentTime || 0) * 1000;
   state.timer = setTimeout(function () {
     state.context.stop();
-    finishVoice(state, true, { errMsg: 'playVoice:ok' });
+    state.status = 'idle';
+    answerVoice(state, true, { errMsg: 'playVoice:ok' });
   }, left > 0 ? left : 0);
 }
 
@@ -396,9 +414,7 @@ function playVoiceWithPromise(option: PlayVoiceOption | undefined): Promise<Call
     return promise;
   }
   const resume = state.status === 'paused' && state.filePath === opts.filePath;
-  // The previous call is cut (or, on resume, replaced): its callbacks never run.
-  state.current = null;
-  clearVoiceTimer(state);
+  answerCutVoice(state);
   if (!resume) {
     state.context.stop();
     state.context.src = opts.filePath;
@@ -411,30 +427,38 @@ function playVoiceWithPromise(option: PlayVoiceOption | undefined): Promise<Call
   return promise;
 }
 
-function answerVoice(api: string, option: VoiceOption | undefined): void {
-  if (!option) return;
-  later(function () {
-    const result = { errMsg: api + ':ok' };
-    call(option.success, result);
-    call(option.complete, result);
+/** pauseVoice's and stopVoice's own answer: to the callbacks, else as a Promise (base library >= 2.10.2). */
+function answerControl(api: string, option: VoiceOption | undefined): Promise<CallbackResult> | undefined {
+  const result = { errMsg: api + ':ok' };
+  if (hasCallback(option)) {
+    later(function () {
+      call(option!.success, result);
+      call(option!.complete, result);
+    });
+    return undefined;
+  }
+  return new Promise<CallbackResult>(function (resolve) {
+    later(function () {
+      resolve(result);
+    });
   });
 }
 
 /** What the host returns: nothing when a callback is given, else a Promise. */
-export type PlayVoiceReturn<T> = T extends { success: any } | { fail: any } | { complete: any } ? void : Promise<CallbackResult>;
+export type VoiceReturn<T> = T extends { success: any } | { fail: any } | { complete: any } ? void : Promise<CallbackResult>;
 
 /**
  * @deprecated Shim for the deprecated `wx.playVoice`, over one shared InnerAudioContext.
  * Move to `wx.createInnerAudioContext()`: `src`, `play()`, `onEnded`/`onError`.
  */
-export function playVoice<T extends PlayVoiceOption = PlayVoiceOption>(option: T): PlayVoiceReturn<T> {
+export function playVoice<T extends PlayVoiceOption = PlayVoiceOption>(option: T): VoiceReturn<T> {
   const promise = playVoiceWithPromise(option);
   if (hasCallback(option)) {
     // Nobody reads it: a failure must not surface as an unhandled rejection.
     promise.then(undefined, function () {});
-    return undefined as PlayVoiceReturn<T>;
+    return undefined as VoiceReturn<T>;
   }
-  return promise as PlayVoiceReturn<T>;
+  return promise as VoiceReturn<T>;
 }
 
 /** @deprecated Shim for Taro 1.x/2.x's `Taro.playVoice`, which always returned a Promise settled at the end. */
@@ -443,24 +467,23 @@ export function playVoicePromise(option: PlayVoiceOption): Promise<CallbackResul
 }
 
 /** @deprecated Shim for the deprecated `wx.pauseVoice`. Move to `innerAudioContext.pause()`. */
-export function pauseVoice(option?: VoiceOption): void {
+export function pauseVoice<T extends VoiceOption = VoiceOption>(option?: T): VoiceReturn<T> {
   const state = voiceState();
   if (state && state.status === 'playing') {
     clearVoiceTimer(state);
     state.context.pause();
     state.status = 'paused';
   }
-  answerVoice('pauseVoice', option);
+  return answerControl('pauseVoice', option) as VoiceReturn<T>;
 }
 
 /** @deprecated Shim for the deprecated `wx.stopVoice`. Move to `innerAudioContext.stop()`. */
-export function stopVoice(option?: VoiceOption): void {
+export function stopVoice<T extends VoiceOption = VoiceOption>(option?: T): VoiceReturn<T> {
   const state = voiceState();
   if (state && state.status !== 'idle') {
-    state.current = null;
-    clearVoiceTimer(state);
+    answerCutVoice(state);
     state.context.stop();
     state.status = 'idle';
   }
-  answerVoice('stopVoice', option);
+  return answerControl('stopVoice', option) as VoiceReturn<T>;
 }

@@ -55,7 +55,7 @@ export function formatMarkdownReport(outcomes: readonly FileOutcome[], cwd: stri
     ...(playback.length > 0
       ? [
           'Play a new recording to its end: it plays, and the "playing" state resets at the end (success/complete now run there).',
-          'Pause, then play again (it resumes); stop, then play (it starts over); play another voice while one plays (the first stops).',
+          'Pause, then play again (it resumes); stop, then play (it starts over); play another voice while one plays (the first stops, and its "playing" state resets).',
           'Old recordings (silk, from before the migration: voice messages, saved paths) where the page plays them: InnerAudioContext cannot play silk.',
         ]
       : []),

@@ -68,7 +68,7 @@ export function migrateScript(source: string, filePath: string, givenOptions: Mi
   if (sites.length === 0 && !(recordsAac && mentionsApiNames(source, PLAYBACK_APIS))) {
     // Playback alone (a page that plays what another page recorded): reported, never changed.
     if (findJsSdkEvidence(index)) return { output: source, changed: false, sites: [] };
-    const playback = decidePlayback(findPlaybackSites(index, root.get(), taroNames), { recording: 'none', shimAllowed: false, typescript: false, hostMayBeMissing: false });
+    const playback = decidePlayback(findPlaybackSites(index, root.get(), taroNames), { recording: 'none', shimAllowed: false, multiPlatform: false });
     return { output: source, changed: false, sites: sortReports(playback.map(playbackReport)) };
   }
 
@@ -109,15 +109,14 @@ export function migrateScript(source: string, filePath: string, givenOptions: Mi
     : decidePlayback(findPlaybackSites(index, root.get(), taroNames), {
         recording: recordingFate(decisions, recordsAac),
         shimAllowed: options.shim !== false,
-        typescript: isTypeScript,
-        hostMayBeMissing: placement === 'local',
+        multiPlatform: placement === 'local',
       });
 
   // Functions imported by name need `getRecorderManager` from somewhere, and their
   // declarations change once every use is converted.
   const namedPlan = planNamed(named, decisions, taroNames, existingGetterName(index), ctx);
   const getterFor = (host: Host) => (host.kind === 'taro-named' ? namedPlan.getter : `${host.name}.getRecorderManager`);
-  const planner = new ManagerPlanner(existingManagers, placement, ctx, getterFor);
+  const planner = new ManagerPlanner(existingManagers, placement, ctx, getterFor, /(?<!\.(vue|wpy)\.\w+)\.ts$/i.test(filePath) && !/\.d\.ts$/i.test(filePath));
 
   // A Taro import whose every use goes to the shim goes too (an unused import fails
   // `noUnusedLocals` builds); the shim's import takes its place when it is new.
@@ -196,6 +195,8 @@ class ManagerPlanner {
     private readonly ctx: RewriteContext,
     /** `wx.getRecorderManager`, `Taro.getRecorderManager`, or an imported `getRecorderManager`. */
     private readonly getterFor: (host: Host) => string,
+    /** A `.ts` file (`.mts`/`.cts` and SFC blocks are always modules): a script without import/export. */
+    private readonly sharesScriptScope = false,
   ) {}
 
   forStart(site: Site, inStatementList: boolean): ManagerRef {
@@ -238,19 +239,16 @@ class ManagerPlanner {
 
   /**
    * The InnerAudioContext that replaces playVoice for this host: one for the file, created
-   * at load as WeChat's demo does (creating one is harmless on every Taro platform, unlike
-   * getRecorderManager on H5), so that a pause or a stop reaches the voice a play started.
-   * In files built for several platforms, `wx` may not exist at load: the creation is
-   * guarded, and a call then fails where the old `wx.playVoice` failed, at the call.
+   * at load as WeChat's demo does, so that a pause or a stop reaches the voice a play
+   * started. Only native single-host files get one (playback-decide.ts sends the others'
+   * playback to the shim, which creates its player at the first play).
    */
   player(host: Host): string {
     const group = hostGroup(host);
     let player = this.players.get(group);
     if (!player) {
       const name = this.ctx.names.allocate(host.kind === 'global' && host.name !== 'wx' ? `${host.name}InnerAudioContext` : 'innerAudioContext');
-      const create = `${host.name}.createInnerAudioContext()`;
-      const guarded = host.kind === 'global' && this.placement === 'local';
-      player = { name, init: guarded ? `typeof ${host.name} !== ${this.ctx.style.quote}undefined${this.ctx.style.quote} ? ${create} : null` : create };
+      player = { name, init: `${host.name}.createInnerAudioContext()` };
       this.players.set(group, player);
     }
     return player.name;
@@ -272,11 +270,22 @@ class ManagerPlanner {
     if (!style.semicolons && /^\s*[([`+\-/]/.test(source.slice(at.offset).replace(/^\s*(\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*/g, ''))) {
       declarations[declarations.length - 1] += ';';
     }
+    // A TypeScript page without import/export is a script: every such page shares one
+    // scope for the type-checker, so two migrated pages would both declare these names
+    // (TS2451). An empty export makes the file a module; at run time it changes nothing.
+    if (this.sharesScriptScope && isScript(program)) {
+      declarations.push(`export {}${semi} // a module: the names above are this file's own`);
+    }
     const text = at.after
       ? style.eol + declarations.join(style.eol)
       : declarations.join(style.eol) + style.eol + style.eol;
     return [{ start: at.offset, end: at.offset, build: () => text }];
   }
+}
+
+/** No import or export at the top: a script, whose top-level names the type-checker shares across files. */
+function isScript(program: any): boolean {
+  return !program.body.some((s: any) => /^(Import|Export\w*)Declaration$|^TSExportAssignment$|^TSImportEqualsDeclaration$/.test(s.type));
 }
 
 /** Which named bindings lose their last use, and how converted code reaches the manager. */
@@ -329,8 +338,6 @@ function recordingFate(decisions: Decision[], recordsAac: boolean): PlaybackFact
 /** Converted playback sites over the file's player; shimmed ones call the shim's function. */
 function playbackEdits(playback: PlaybackDecision[], planner: ManagerPlanner, shimLocal: Partial<Record<ShimExport, string>>, taroPlayAlwaysPromise: boolean, ctx: RewriteContext): Edit[] {
   const edits: Edit[] = [];
-  // Listeners are cleared at every play of a player as soon as one play registers some.
-  const withListeners = new Set(playback.filter((d) => d.play && Object.keys(d.play.callbacks).length > 0).map((d) => planner.player(d.site.host)));
   for (const d of playback) {
     if (d.action === 'shim') {
       const name = shimLocal[playbackShimExport(d, taroPlayAlwaysPromise)]!;
@@ -338,7 +345,7 @@ function playbackEdits(playback: PlaybackDecision[], planner: ManagerPlanner, sh
     } else if (d.action === 'convert') {
       const player = planner.player(d.site.host);
       const inList = isStatementList(d.site.statement?.parent?.node);
-      edits.push(d.play ? playEdit(d.site, d.play, player, withListeners.has(player), inList, ctx) : controlEdit(d.site, player));
+      edits.push(d.play ? playEdit(d.site, d.play, player, inList, ctx) : controlEdit(d.site, player));
     }
   }
   return edits;

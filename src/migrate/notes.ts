@@ -56,9 +56,9 @@ export const NOTES = {
   playbackOfAac:
     'no source shows playVoice playing the aac files getRecorderManager() writes, and InnerAudioContext cannot play silk: after this migration, test playback on a device',
   oldSilkFilesDoNotPlay:
-    'InnerAudioContext cannot play silk: files recorded before this change (voice messages on a server, paths kept in storage) no longer play here; convert them, or keep playVoice for them',
-  voiceCallbacksAtEnd:
-    'success/complete now run when playback reaches its end (onEnded), fail/complete on onError; a stop or another play that cuts in runs none of them (the old timing is disputed; this code treats them as "finished playing"): check on a device',
+    'InnerAudioContext cannot play silk: files recorded before this change, or by app versions that still record silk (voice messages of other users, paths kept in storage), no longer play here; convert them, or keep playVoice for them',
+  playerPerFile:
+    "this file now has a player of its own (one InnerAudioContext): a voice playing on another page is no longer cut by a play here, as playVoice cut it; stop it when that page hides if it matters",
   playVoicePromiseGone:
     'playVoice() without callbacks returned a Promise (base library >= 2.10.2; always on Taro 1.x/2.x) whose failure surfaced as an unhandled rejection; failures are now ignored: add an onError listener if you relied on it',
   sfcReadLeniently: (reason: string) =>

@@ -1,9 +1,6 @@
-import { someNode } from './ast-walk';
-import { findUses, usesArguments } from './callback-uses';
 import { hostGroup } from './manager';
 import { NOTES } from './notes';
 import { PlaybackSite } from './playback-sites';
-import type { Callback, CallbackKey } from './start-options';
 
 /**
  * What to do with each playback site (SPEC §8), decided apart from how it is written
@@ -11,16 +8,21 @@ import type { Callback, CallbackKey } from './start-options';
  * - the file's recordings become aac files, which playVoice most likely cannot play and
  *   InnerAudioContext can; InnerAudioContext cannot play silk. So playback moves exactly
  *   when every recording of the file moves, and never in a file that does not record;
- * - one InnerAudioContext for the file reproduces "one voice at a time", pause/resume of
- *   the same file and stop; all playback sites of a host in the file therefore go the same
- *   way (converted, shim or old API), or a pause would reach another player than the play.
+ * - playVoice's callbacks (and its Promise) answer once per call: at the end of playback,
+ *   or when a stopVoice or another playVoice cuts it short (devices were reported to
+ *   answer then). Keeping that needs one record of the call in progress, shared by every
+ *   play and stop of the app: the shim's player. So a play with callbacks goes to the
+ *   shim; a play without them, a pause and a stop are written in place over one
+ *   InnerAudioContext for the file (src set only when the file changes, so a paused file
+ *   resumes);
+ * - all playback sites of a host in a file go the same way (in place, shim or old API),
+ *   or a pause would reach another player than the play.
  */
 export type PlaybackAction = 'convert' | 'shim' | 'skip';
 
 export interface PlayOptions {
   /** The `filePath` value: written twice by the rewrite, so it is an expression without effects. */
   filePath: any;
-  callbacks: Partial<Record<CallbackKey, Callback>>;
 }
 
 export interface PlaybackDecision {
@@ -30,7 +32,7 @@ export interface PlaybackDecision {
   /** Not the mini-program API at all (an assignment, an existence test): reported as ignored. */
   notOurs?: boolean;
   notes: string[];
-  /** For a converted `playVoice(...)` statement. */
+  /** For a converted `playVoice({ filePath })` statement. */
   play?: PlayOptions;
 }
 
@@ -39,16 +41,18 @@ export interface PlaybackFacts {
   recording: 'moved' | 'mixed' | 'none';
   /** The shim may take sites (not `--no-shim`). */
   shimAllowed: boolean;
-  typescript: boolean;
-  /** The file is built for several platforms (Taro, .vue, JSX): a host global may not exist at load. */
-  hostMayBeMissing: boolean;
+  /**
+   * The file is built for several platforms (Taro, .vue, JSX): a player created at import
+   * would run everywhere (on Taro H5 it adds an <audio> element to every page that
+   * imports the file), and `wx` may not exist. The shim creates its player at the first play.
+   */
+  multiPlatform: boolean;
 }
 
 type Verdict = { action: 'convert'; play?: PlayOptions; notes: string[] } | { action: 'shim' | 'skip'; reason: string; notOurs?: boolean };
 
 export function decidePlayback(sites: PlaybackSite[], facts: PlaybackFacts): PlaybackDecision[] {
-  const players = functionsThatPlay(sites);
-  const decisions = sites.map((site) => toDecision(site, verdictFor(site, facts, players), facts));
+  const decisions = sites.map((site) => toDecision(site, verdictFor(site, facts), facts));
   keepGroupsOnOnePlayer(decisions, facts);
   return decisions;
 }
@@ -56,11 +60,16 @@ export function decidePlayback(sites: PlaybackSite[], facts: PlaybackFacts): Pla
 function toDecision(site: PlaybackSite, verdict: Verdict, facts: PlaybackFacts): PlaybackDecision {
   if (verdict.action === 'convert') return { site, action: 'convert', notes: verdict.notes, ...(verdict.play ? { play: verdict.play } : {}) };
   if (verdict.action === 'shim' && !facts.shimAllowed) return { site, action: 'skip', reason: `${verdict.reason} (the shim is off: --no-shim)`, notes: [NOTES.playbackOfAac] };
-  const notes = verdict.notOurs || facts.recording === 'none' ? [] : [verdict.action === 'shim' ? NOTES.oldSilkFilesDoNotPlay : NOTES.playbackOfAac];
-  return { site, action: verdict.action, reason: verdict.reason, notes, ...(verdict.notOurs ? { notOurs: true } : {}) };
+  return { site, action: verdict.action, reason: verdict.reason, notes: notesFor(verdict.action, site, facts, verdict.notOurs), ...(verdict.notOurs ? { notOurs: true } : {}) };
 }
 
-function verdictFor(site: PlaybackSite, facts: PlaybackFacts, players: Set<string>): Verdict {
+function notesFor(action: PlaybackAction, site: PlaybackSite, facts: PlaybackFacts, notOurs?: boolean): string[] {
+  if (notOurs || facts.recording === 'none') return [];
+  if (action === 'skip') return [NOTES.playbackOfAac];
+  return site.api === 'playVoice' ? [NOTES.oldSilkFilesDoNotPlay] : [];
+}
+
+function verdictFor(site: PlaybackSite, facts: PlaybackFacts): Verdict {
   if (site.usage === 'assignment' || site.usage === 'check') {
     return { action: 'skip', notOurs: true, reason: `${site.label} is ${site.usage === 'check' ? 'only tested for existence' : 'assigned to (a mock or a polyfill)'}, not called` };
   }
@@ -74,11 +83,10 @@ function verdictFor(site: PlaybackSite, facts: PlaybackFacts, players: Set<strin
     return { action: 'skip', reason: `some recordings of this file stay on startRecord (silk files, which InnerAudioContext cannot play), so playback stays on ${site.host.name}.${site.api} with them` };
   }
   if (site.usage === 'reference') return { action: 'shim', reason: `${site.label} is used as a value, not called` };
-  if (site.host.kind === 'global' && facts.hostMayBeMissing && facts.typescript) {
-    // The player would be created under a guard (`typeof wx !== 'undefined' ? ... : null`), which its type does not allow.
-    return { action: 'shim', reason: `this TypeScript file is built for several platforms, where a ${site.host.name}.createInnerAudioContext() at load needs a guard its type does not allow` };
+  if (facts.multiPlatform) {
+    return { action: 'shim', reason: 'this file is built for several platforms: the shim creates its player at the first play, where a player written here would be created on import, on every platform' };
   }
-  return site.api === 'playVoice' ? playVerdict(site, facts, players) : controlVerdict(site);
+  return site.api === 'playVoice' ? playVerdict(site) : controlVerdict(site);
 }
 
 /** `pauseVoice()` / `stopVoice()`: a plain call whose value nobody reads. */
@@ -89,94 +97,38 @@ function controlVerdict(site: PlaybackSite): Verdict {
   return { action: 'shim', reason: `the value ${site.label}() returns is used` };
 }
 
-/** `() => wx.stopVoice()`: the arrow returns the call's value, which was always undefined. */
+/** `() => wx.stopVoice()`: the arrow's value is thrown away by the timer or handler that calls it. */
 function isArrowBody(site: PlaybackSite): boolean {
   const parent = site.call!.parent?.node;
   return site.usage === 'expression' && parent?.type === 'ArrowFunctionExpression' && parent.body === site.call!.node && !parent.async;
 }
 
-const PLAY_KEYS = new Set(['filePath', 'success', 'fail', 'complete']);
+const CALLBACK_KEYS = new Set(['success', 'fail', 'complete']);
 
-function playVerdict(site: PlaybackSite, facts: PlaybackFacts, players: Set<string>): Verdict {
+function playVerdict(site: PlaybackSite): Verdict {
   if (site.usage !== 'statement') {
-    return { action: 'shim', reason: `the Promise ${site.label}() returns is used (it settles when playback ends; the shim keeps it)` };
+    return { action: 'shim', reason: `the Promise ${site.label}() returns is used (it settles when playback ends or is cut short; the shim keeps it)` };
   }
   const args = site.call!.node.arguments;
   if (args.length !== 1 || args[0].type !== 'ObjectExpression') return { action: 'shim', reason: `${site.label} is not called with an object literal of options` };
-  const play: PlayOptions = { filePath: null, callbacks: {} };
+  let filePath: any = null;
   for (const property of args[0].properties) {
     const key = !property.computed && (property.key?.type === 'Identifier' ? property.key.name : property.key?.value);
-    if (property.type === 'SpreadElement' || !key || !PLAY_KEYS.has(key)) {
-      const name = key === 'duration' ? 'duration (the shim stops playback after it)' : key ? `option ${key}` : 'an option this tool cannot read';
-      return { action: 'shim', reason: `${site.label} is called with ${name}` };
+    if (key && CALLBACK_KEYS.has(key)) {
+      return {
+        action: 'shim',
+        reason: `its ${key} callback answers when playback ends, and also when a stopVoice or another playVoice cuts it short: that needs the one player the shim shares across the app`,
+      };
     }
-    if (key === 'filePath') {
-      if (property.type !== 'ObjectProperty' || !isRepeatable(property.value)) {
-        return { action: 'shim', reason: 'filePath is an expression the new code would have to evaluate twice (src is set only when the file changes)' };
-      }
-      play.filePath = property.value;
-      continue;
+    if (key === 'duration') return { action: 'shim', reason: `${site.label} is called with duration (the shim stops playback after it)` };
+    if (property.type === 'SpreadElement' || key !== 'filePath') return { action: 'shim', reason: `${site.label} is called with ${key ? `option ${key}` : 'an option this tool cannot read'}` };
+    if (property.type !== 'ObjectProperty' || !isRepeatable(property.value)) {
+      return { action: 'shim', reason: 'filePath is an expression the new code would have to evaluate twice (src is set only when the file changes)' };
     }
-    const callback = readCallback(key as CallbackKey, property, facts.typescript, players);
-    if ('reason' in callback) return { action: 'shim', reason: callback.reason };
-    play.callbacks[key as CallbackKey] = callback;
+    filePath = property.value;
   }
-  if (!play.filePath) return { action: 'shim', reason: `${site.label} is called without filePath` };
-  const hasCallbacks = Object.keys(play.callbacks).length > 0;
-  const notes = [NOTES.oldSilkFilesDoNotPlay, ...(hasCallbacks ? [NOTES.voiceCallbacksAtEnd] : [NOTES.playVoicePromiseGone])];
-  return { action: 'convert', play, notes };
-}
-
-/** Callbacks that become listeners as written: they must not read what they are handed. */
-function readCallback(key: CallbackKey, property: any, typescript: boolean, players: Set<string>): Callback | { reason: string } {
-  const fn = property.type === 'ObjectMethod' ? property : property.value;
-  const form: Callback['form'] | null =
-    property.type === 'ObjectMethod' ? (property.kind === 'method' ? 'method' : null) : fn.type === 'ArrowFunctionExpression' ? 'arrow' : fn.type === 'FunctionExpression' ? 'function' : null;
-  if (!form) return { reason: `the ${key} callback is not written in the call (the shim calls it as the old API did)` };
-  if (fn.generator) return { reason: `the ${key} callback is a generator` };
-  if (form !== 'arrow' && usesArguments(fn.body)) return { reason: `the ${key} callback reads \`arguments\`` };
-  const param = fn.params[0];
-  if (fn.params.length > 1 || (param && param.type !== 'Identifier')) return { reason: `the ${key} callback reads its result (the shim hands it the old one)` };
-  if (param && findUses(fn.body, param.name).length > 0) return { reason: `the ${key} callback reads its result (the shim hands it the old one)` };
-  // complete becomes one function registered for both events: in TypeScript its parameter would need a type for both.
-  if (param && key === 'complete' && typescript && !param.typeAnnotation) return { reason: 'the complete callback declares a parameter, which would need a type for both results' };
-  if (someNode(fn.body, (n) => playsAgain(n, players))) {
-    return { reason: `the ${key} callback plays again (a loop or a playlist), which the shim keeps as the old API ran it` };
-  }
-  return { key, property, value: fn, form };
-}
-
-/**
- * Callbacks that play again, directly (`wx.playVoice` inside) or through a function of the
- * file that does (`complete: () => this.playNext()`): they would change the player's
- * listeners while it calls them, which the shim does not depend on.
- */
-function playsAgain(node: any, players: Set<string>): boolean {
-  if ((node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') && !node.computed && node.property?.name === 'playVoice') return true;
-  if (node.type !== 'CallExpression' && node.type !== 'OptionalCallExpression') return false;
-  const callee = node.callee;
-  if (callee.type === 'Identifier') return players.has(callee.name);
-  return (callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression') && !callee.computed && players.has(callee.property?.name);
-}
-
-/** Names of the file's functions and methods that contain a playVoice call. */
-function functionsThatPlay(sites: PlaybackSite[]): Set<string> {
-  const names = new Set<string>();
-  for (const site of sites) {
-    if (site.api !== 'playVoice') continue;
-    for (let p = site.member.parent; p; p = p.parent) {
-      const node = p.node;
-      if (!/Function|ObjectMethod|ClassMethod/.test(node.type)) continue;
-      const parent = p.parent?.node;
-      const name =
-        node.id?.name ??
-        (node.key && !node.computed ? node.key.name ?? node.key.value : null) ??
-        (parent?.type === 'VariableDeclarator' && parent.init === node ? parent.id.name : null) ??
-        ((parent?.type === 'ObjectProperty' || parent?.type === 'ClassProperty') && parent.value === node && !parent.computed ? parent.key.name ?? parent.key.value : null);
-      if (typeof name === 'string') names.add(name);
-    }
-  }
-  return names;
+  if (!filePath) return { action: 'shim', reason: `${site.label} is called without filePath` };
+  return { action: 'convert', play: { filePath }, notes: [NOTES.oldSilkFilesDoNotPlay, NOTES.playerPerFile, NOTES.playVoicePromiseGone] };
 }
 
 /**
@@ -227,9 +179,8 @@ function keepGroupsOnOnePlayer(decisions: PlaybackDecision[], facts: PlaybackFac
       if (d === leader || d.action === leader.action) continue;
       d.action = leader.action;
       d.reason = `${leader.site.label} at line ${leader.site.line} ${leader.action === 'shim' ? 'goes to the shim' : 'stays on the old API'}, and play, pause and stop must reach the same player`;
-      d.notes = facts.recording === 'none' ? [] : [leader.action === 'shim' ? NOTES.oldSilkFilesDoNotPlay : NOTES.playbackOfAac];
+      d.notes = notesFor(leader.action, d.site, facts);
       delete d.play;
     }
   }
 }
-

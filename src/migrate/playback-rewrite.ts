@@ -1,7 +1,7 @@
 import { Edit } from './edits';
 import { PlayOptions } from './playback-decide';
 import { PlaybackSite } from './playback-sites';
-import { RewriteContext, callbackText } from './rewrite';
+import { RewriteContext } from './rewrite';
 import { lineIndent, startsItsLine } from './text';
 
 /**
@@ -17,15 +17,11 @@ export function controlEdit(site: PlaybackSite, player: string): Edit {
 }
 
 /**
- * `wx.playVoice({ filePath, success, fail, complete })` as statements:
- * - the listeners of the call before are removed (`offEnded()`/`offError()` without an
- *   argument remove all, since base library 1.9.0), when any play of the file has some:
- *   a play that was cut, paused and replaced, or stopped never answers later;
- * - success (then complete) on onEnded, fail (then complete) on onError, as written;
- * - the same file, paused, resumes; anything else starts from the beginning (`stop()`
- *   first: setting the same src again does not restart it).
+ * `wx.playVoice({ filePath })` (no callbacks): the same file, paused, resumes; anything
+ * else starts from the beginning (`stop()` first: setting the same src again does not
+ * restart it, and a file that plays is cut as playVoice cut it).
  */
-export function playEdit(site: PlaybackSite, play: PlayOptions, player: string, clearsListeners: boolean, inStatementList: boolean, ctx: RewriteContext): Edit {
+export function playEdit(site: PlaybackSite, play: PlayOptions, player: string, inStatementList: boolean, ctx: RewriteContext): Edit {
   const statement = site.statement!.node;
   return {
     start: statement.start,
@@ -35,23 +31,11 @@ export function playEdit(site: PlaybackSite, play: PlayOptions, player: string, 
       const semi = style.semicolons ? ';' : '';
       const outerIndent = lineIndent(source, statement.start);
       const indent = inStatementList ? outerIndent : outerIndent + style.indentUnit;
-      const callbacks = Object.values(play.callbacks);
-      const loose = ctx.comments.filter((c) => c.start > statement.start && c.end < statement.end && !callbacks.some((cb) => c.start >= cb.value.start && c.end <= cb.value.end));
+      const loose = ctx.comments.filter((c) => c.start > statement.start && c.end < statement.end);
       // `filePath: path, // 本地临时文件` stays with the path, at the end of the src line.
       const onPathLine = (c: { start: number }) => !source.slice(play.filePath.end, c.start).includes('\n');
       const pathComments = loose.filter(onPathLine).map((c) => ' ' + source.slice(c.start, c.end));
       const lines: string[] = loose.filter((c) => !onPathLine(c)).map((c) => source.slice(c.start, c.end));
-      if (clearsListeners) lines.push(`${player}.offEnded()${semi}`, `${player}.offError()${semi}`);
-      const { success, fail, complete } = play.callbacks;
-      let completeName: string | null = null;
-      if (complete) {
-        completeName = ctx.names.allocate('onPlayVoiceComplete');
-        lines.push(`${style.declKeyword} ${completeName} = ${callbackText(complete, indent, ctx, render)}${semi}`);
-      }
-      if (success) lines.push(`${player}.onEnded(${callbackText(success, indent, ctx, render)})${semi}`);
-      if (completeName) lines.push(`${player}.onEnded(${completeName})${semi}`);
-      if (fail) lines.push(`${player}.onError(${callbackText(fail, indent, ctx, render)})${semi}`);
-      if (completeName) lines.push(`${player}.onError(${completeName})${semi}`);
       const path = render(play.filePath.start, play.filePath.end);
       // `item.localPath || item.url` compared as a whole.
       const compared = /^(Identifier|ThisExpression|StringLiteral|NumericLiteral|TemplateLiteral|(Optional)?MemberExpression|TSNonNullExpression)$/.test(play.filePath.type) ? path : `(${path})`;

@@ -306,7 +306,7 @@ function guardedText(cb: Callback, targetIndent: string, ctx: RewriteContext, re
  * a `function`, so `this` inside means what it meant. A shorthand method becomes a function
  * expression (an arrow would change `this`).
  */
-export function callbackText(cb: Callback | StopCallback, targetIndent: string, ctx: RewriteContext, render: Render): string {
+function callbackText(cb: Callback | StopCallback, targetIndent: string, ctx: RewriteContext, render: Render): string {
   const { source } = ctx;
   let text: string;
   if (cb.form === 'method') {

@@ -35,6 +35,8 @@ const DEFAULT_VOICE_SECONDS = 60;
 export const VOICE_ERRORS = {
   /** playVoice of a file that is not silk (SPEC §8: nothing shows it playing aac or mp3). */
   format: 'playVoice:fail file format not supported',
+  /** No filePath, or not a string: the host's usual parameter check. */
+  parameter: 'playVoice:fail parameter error: parameter.filePath should be String',
 } as const;
 
 /** InnerAudioContext's onError for silk (SPEC §8: MediaError 10004). */
@@ -180,21 +182,27 @@ interface VoiceCall {
  *   then `success({ errMsg: 'playVoice:ok' })` and `complete`. Any other file (or no
  *   filePath) fails with VOICE_ERRORS.format after ERROR_DELAY_MS; nothing sounds and
  *   the current voice goes on.
- * - A playVoice of the file that is paused resumes it; the paused call's callbacks are
- *   replaced by this call's. Any other playVoice cuts the current voice (playing or
- *   paused); the cut call's callbacks are dropped, never called.
+ * - A playVoice of the file that is paused resumes it; any other playVoice cuts the
+ *   current voice (playing or paused).
+ * - Every playVoice call answers exactly once: at the end of its playback, or, when a
+ *   stopVoice or another playVoice (resuming or not) supersedes it, right then
+ *   (`success({ errMsg: 'playVoice:ok' })`, ACK_DELAY_MS later): SPEC §8's reports that
+ *   "after stopVoice or an interruption the callbacks fire early and never at the end".
  * - With none of success/fail/complete, playVoice returns a Promise (env.Promise) settled
- *   like the callbacks would be (a dropped call's Promise stays pending).
+ *   like the callbacks would be.
  * - Host option `voiceCallbacks: 'at-start'` (the simulator behaviour SPEC §8 reports):
  *   success/complete fire ACK_DELAY_MS after the start, and not at the end.
  * - `pauseVoice` pauses what plays; `stopVoice` cuts what plays or is paused (a later
- *   playVoice starts over) and drops its callbacks. Both answer `pauseVoice:ok` /
- *   `stopVoice:ok` to their own callbacks after ACK_DELAY_MS, and return undefined.
+ *   playVoice starts over) and answers the cut call. Both answer `pauseVoice:ok` /
+ *   `stopVoice:ok` to their own callbacks after ACK_DELAY_MS; with none, they return a
+ *   Promise of that answer (base library >= 2.10.2), else undefined.
  */
 export class OldVoiceApi {
   /** How many times the app called each API. */
   readonly calls = { playVoice: 0, pauseVoice: 0, stopVoice: 0 };
   private readonly channel: Channel;
+  /** The playVoice call that has not answered yet (at-end mode). */
+  private pending: VoiceCall | null = null;
 
   constructor(private readonly env: NativeEnv) {
     this.channel = new Channel(env);
@@ -212,41 +220,52 @@ export class OldVoiceApi {
     }
 
     const filePath = call.opts.filePath;
-    if (typeof filePath !== 'string' || formatOf(filePath) !== 'silk') {
-      env.clock.setTimeout(() => this.answer(call, false, VOICE_ERRORS.format), TIMING.ERROR_DELAY_MS);
+    if (typeof filePath !== 'string' || filePath === '' || formatOf(filePath) !== 'silk') {
+      const error = typeof filePath !== 'string' || filePath === '' ? VOICE_ERRORS.parameter : VOICE_ERRORS.format;
+      env.clock.setTimeout(() => this.answer(call, false, error), TIMING.ERROR_DELAY_MS);
       return promise;
     }
 
     const endAt = Math.min(lengthOf(env, filePath), capMs(call.opts.duration));
     const atEnd = env.options.voiceCallbacks === 'at-end';
-    // The Channel forgets an end handler when its voice is cut or resumed by another call:
-    // that is how a cut or replaced call's callbacks are dropped.
+    // The Channel forgets an end handler when its voice is cut or resumed by another call;
+    // the superseded call answers now instead.
+    this.supersede();
     const onEnd = (): void => {
-      if (atEnd) this.answer(call, true, 'playVoice:ok');
+      if (this.pending !== call) return;
+      this.pending = null;
+      this.answer(call, true, 'playVoice:ok');
     };
     if (channel.state === 'paused' && channel.file === filePath) {
       channel.resume(endAt, onEnd);
     } else {
-      // Cut what plays or is paused; its call never hears back.
       channel.stop();
       channel.start(filePath, 0, endAt, onEnd, lengthOf(env, filePath));
     }
-    if (!atEnd) env.clock.setTimeout(() => this.answer(call, true, 'playVoice:ok'), TIMING.ACK_DELAY_MS);
+    if (atEnd) this.pending = call;
+    else env.clock.setTimeout(() => this.answer(call, true, 'playVoice:ok'), TIMING.ACK_DELAY_MS);
     return promise;
   }
 
-  pauseVoice(options?: unknown): undefined {
+  pauseVoice(options?: unknown): Promise<unknown> | undefined {
     this.calls.pauseVoice++;
     this.channel.pause();
-    this.ack(options, 'pauseVoice:ok');
-    return undefined;
+    return this.ack(options, 'pauseVoice:ok');
   }
 
-  stopVoice(options?: unknown): undefined {
+  stopVoice(options?: unknown): Promise<unknown> | undefined {
     this.calls.stopVoice++;
+    if (this.channel.state !== 'idle') this.supersede();
     this.channel.stop();
-    this.ack(options, 'stopVoice:ok');
-    return undefined;
+    return this.ack(options, 'stopVoice:ok');
+  }
+
+  /** The call still waiting for its end answers now: a stop or another play cut it short. */
+  private supersede(): void {
+    const cut = this.pending;
+    if (!cut) return;
+    this.pending = null;
+    this.env.clock.setTimeout(() => this.answer(cut, true, 'playVoice:ok'), TIMING.ACK_DELAY_MS);
   }
 
   /** success or fail, then complete, with the same object; then the Promise, if any. */
@@ -258,13 +277,17 @@ export class OldVoiceApi {
     else call.settle?.reject(res);
   }
 
-  private ack(options: unknown, errMsg: string): void {
+  private ack(options: unknown, errMsg: string): Promise<unknown> | undefined {
     const opts = isObject(options) ? options : {};
+    let resolve: ((value: unknown) => void) | undefined;
+    const promise = hasCallbacks(opts) ? undefined : new this.env.Promise((r) => (resolve = r));
     this.env.clock.setTimeout(() => {
       const res = { errMsg };
       this.env.callback(opts.success, res);
       this.env.callback(opts.complete, res);
+      resolve?.(res);
     }, TIMING.ACK_DELAY_MS);
+    return promise;
   }
 }
 

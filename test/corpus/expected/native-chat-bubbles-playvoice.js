@@ -1,8 +1,8 @@
 // pages/chat/room.js
 const app = getApp()
 const socket = require('../../utils/socket.js')
+const { stopVoice, playVoice } = require('./startrecord-shim')
 const recorderManager = wx.getRecorderManager()
-const innerAudioContext = wx.createInnerAudioContext()
 
 Page({
   data: {
@@ -23,7 +23,7 @@ Page({
   onUnload() {
     socket.leave(this.data.roomId)
     clearInterval(this.waveTimer)
-    innerAudioContext.stop()
+    stopVoice()
   },
 
   pushMessage(msg) {
@@ -73,7 +73,7 @@ Page({
     const that = this
     const item = e.currentTarget.dataset.item
     if (that.data.playingId === item.id) {
-      innerAudioContext.stop()
+      stopVoice()
       clearInterval(that.waveTimer)
       that.setData({ playingId: '', waveFrame: 0 })
       return
@@ -83,18 +83,12 @@ Page({
     that.waveTimer = setInterval(() => {
       that.setData({ waveFrame: (that.data.waveFrame + 1) % 3 })
     }, 400)
-    innerAudioContext.offEnded()
-    innerAudioContext.offError()
-    const onPlayVoiceComplete = function () {
-      clearInterval(that.waveTimer)
-      that.setData({ playingId: '', waveFrame: 0 })
-    }
-    innerAudioContext.onEnded(onPlayVoiceComplete)
-    innerAudioContext.onError(onPlayVoiceComplete)
-    if (innerAudioContext.src !== (item.localPath || item.url) || !innerAudioContext.paused) {
-      innerAudioContext.stop()
-      innerAudioContext.src = item.localPath || item.url
-    }
-    innerAudioContext.play()
+    playVoice({
+      filePath: item.localPath || item.url,
+      complete() {
+        clearInterval(that.waveTimer)
+        that.setData({ playingId: '', waveFrame: 0 })
+      }
+    })
   }
 })

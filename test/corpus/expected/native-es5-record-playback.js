@@ -1,8 +1,10 @@
 // pages/tools/recorder.js
 // 录音机：录音 / 播放 / 暂停 / 停止
 var util = require('../../utils/util.js')
+var legacyStopVoice = require('./startrecord-shim').stopVoice
+var legacyPlayVoice = require('./startrecord-shim').playVoice
+var legacyPauseVoice = require('./startrecord-shim').pauseVoice
 var recorderManager = wx.getRecorderManager()
-var innerAudioContext = wx.createInnerAudioContext()
 
 Page({
   data: {
@@ -18,7 +20,7 @@ Page({
   startRecord: function () {
     var that = this
     if (that.data.playing) {
-      innerAudioContext.stop()
+      legacyStopVoice()
     }
     that.setData({ recording: true, recordSeconds: 0, playing: false, paused: false })
     that.recordTimer = setInterval(function () {
@@ -57,28 +59,22 @@ Page({
       return
     }
     that.setData({ playing: true, paused: false })
-    innerAudioContext.offEnded()
-    innerAudioContext.offError()
-    var onPlayVoiceComplete = function () {
-      // 播放结束
-      that.setData({ playing: false, paused: false })
-    }
-    innerAudioContext.onEnded(onPlayVoiceComplete)
-    innerAudioContext.onError(onPlayVoiceComplete)
-    if (innerAudioContext.src !== that.data.voicePath || !innerAudioContext.paused) {
-      innerAudioContext.stop()
-      innerAudioContext.src = that.data.voicePath
-    }
-    innerAudioContext.play()
+    legacyPlayVoice({
+      filePath: that.data.voicePath,
+      complete: function () {
+        // 播放结束
+        that.setData({ playing: false, paused: false })
+      }
+    })
   },
 
   pauseVoice: function () {
-    innerAudioContext.pause()
+    legacyPauseVoice()
     this.setData({ paused: true })
   },
 
   stopVoice: function () {
-    innerAudioContext.stop()
+    legacyStopVoice()
     this.setData({ playing: false, paused: false })
   },
 
@@ -88,6 +84,6 @@ Page({
 
   onUnload: function () {
     clearInterval(this.recordTimer)
-    innerAudioContext.stop()
+    legacyStopVoice()
   }
 })

@@ -1,7 +1,8 @@
 // pages/mic-test/mic-test.js
 // 麦克风测试：录一小段，结束后马上回放给用户听
+const { playVoice, stopVoice } = require('./startrecord-shim')
+
 const recorderManager = wx.getRecorderManager()
-const innerAudioContext = wx.createInnerAudioContext()
 
 Page({
   data: {
@@ -13,21 +14,17 @@ Page({
     this.setData({ testing: true, result: '' })
     const onRecordSuccess = (res) => {
       this.setData({ result: '录音成功，正在回放…' })
-      innerAudioContext.offEnded()
-      innerAudioContext.offError()
-      innerAudioContext.onEnded(() => {
-        this.setData({ result: '如果能听到声音，说明麦克风正常' })
+      playVoice({
+        filePath: res.tempFilePath,
+        success: () => {
+          this.setData({ result: '如果能听到声音，说明麦克风正常' })
+        },
+        fail: () => {
+          this.setData({ result: '回放失败' })
+        }
       })
-      innerAudioContext.onError(() => {
-        this.setData({ result: '回放失败' })
-      })
-      if (innerAudioContext.src !== res.tempFilePath || !innerAudioContext.paused) {
-        innerAudioContext.stop()
-        innerAudioContext.src = res.tempFilePath
-      }
-      innerAudioContext.play()
       // 最多回放 5 秒
-      setTimeout(() => innerAudioContext.stop(), 5000)
+      setTimeout(() => stopVoice(), 5000)
     }
     const onRecordFail = () => {
       this.setData({ result: '无法录音，请检查权限' })

@@ -4,6 +4,7 @@
 const { playVoice, stopVoice } = require('./startrecord-shim')
 
 const recorderManager = wx.getRecorderManager()
+export {} // a module: the names above are this file's own
 
 interface GreetingData {
   path: string

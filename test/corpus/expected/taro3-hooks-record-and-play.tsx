@@ -4,7 +4,7 @@ import Taro, { useUnload } from '@tarojs/taro'
 import { View, Button } from '@tarojs/components'
 
 import './index.scss'
-const innerAudioContext = Taro.createInnerAudioContext()
+import { stopVoice, playVoice, pauseVoice } from './startrecord-shim'
 
 type PlayState = 'idle' | 'playing' | 'paused'
 
@@ -14,7 +14,7 @@ export default function EchoCard() {
   const [playState, setPlayState] = useState<PlayState>('idle')
 
   useUnload(() => {
-    innerAudioContext.stop()
+    stopVoice()
   })
 
   const onRecordStart = () => {
@@ -48,20 +48,14 @@ export default function EchoCard() {
   const onPlayTap = () => {
     if (!voice) return
     setPlayState('playing')
-    innerAudioContext.offEnded()
-    innerAudioContext.offError()
-    const onPlayVoiceComplete = () => setPlayState('idle')
-    innerAudioContext.onEnded(onPlayVoiceComplete)
-    innerAudioContext.onError(onPlayVoiceComplete)
-    if (innerAudioContext.src !== voice || !innerAudioContext.paused) {
-      innerAudioContext.stop()
-      innerAudioContext.src = voice
-    }
-    innerAudioContext.play()
+    playVoice({
+      filePath: voice,
+      complete: () => setPlayState('idle')
+    })
   }
 
   const onPauseTap = () => {
-    innerAudioContext.pause()
+    pauseVoice()
     setPlayState('paused')
   }
 
