@@ -57,6 +57,8 @@ export const NOTES = {
     'no source shows playVoice playing the aac files getRecorderManager() writes, and InnerAudioContext cannot play silk: after this migration, test playback on a device',
   oldSilkFilesDoNotPlay:
     'InnerAudioContext cannot play silk: files recorded before this change, or by app versions that still record silk (voice messages of other users, paths kept in storage), no longer play here; convert them, or keep playVoice for them',
+  noSixtySecondCap:
+    'playVoice stopped a voice after 60 s unless its duration said otherwise; the player plays the whole file (a recording made with the 60 s limit is never longer)',
   playerPerFile:
     "this file now has a player of its own (one InnerAudioContext): a voice playing on another page is no longer cut by a play here, as playVoice cut it; stop it when that page hides if it matters",
   playVoicePromiseGone:

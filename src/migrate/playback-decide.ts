@@ -128,7 +128,7 @@ function playVerdict(site: PlaybackSite): Verdict {
     filePath = property.value;
   }
   if (!filePath) return { action: 'shim', reason: `${site.label} is called without filePath` };
-  return { action: 'convert', play: { filePath }, notes: [NOTES.oldSilkFilesDoNotPlay, NOTES.playerPerFile, NOTES.playVoicePromiseGone] };
+  return { action: 'convert', play: { filePath }, notes: [NOTES.oldSilkFilesDoNotPlay, NOTES.playerPerFile, NOTES.noSixtySecondCap, NOTES.playVoicePromiseGone] };
 }
 
 /**
