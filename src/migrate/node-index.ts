@@ -3,16 +3,18 @@
  * ("is there a wx.config?", "which names does the file use?") need no scope, and asking
  * each of them with jscodeshift's `find` walked the whole tree with NodePaths again and
  * again: the index answers them from one pass. Questions that need scope still use paths.
+ *
+ * The walk records no parents: the few nodes whose ancestors are asked for (call sites,
+ * some declarations) find them by descending from the root along the child whose range
+ * holds them, which costs far less than a parent entry for every node of every file.
  */
 const SKIPPED_KEYS = new Set(['loc', 'extra', 'comments', 'tokens', 'leadingComments', 'trailingComments', 'innerComments']);
 
 export class NodeIndex {
   private readonly byType = new Map<string, any[]>();
-  private readonly parents = new WeakMap<object, any>();
 
-  constructor(root: any) {
-    const visit = (node: any, parent: any) => {
-      if (parent) this.parents.set(node, parent);
+  constructor(private readonly root: any) {
+    const visit = (node: any) => {
       const list = this.byType.get(node.type);
       if (list) list.push(node);
       else this.byType.set(node.type, [node]);
@@ -23,14 +25,14 @@ export class NodeIndex {
         if (Array.isArray(child)) {
           for (let i = 0; i < child.length; i++) {
             const c = child[i];
-            if (c !== null && typeof c === 'object' && typeof c.type === 'string') visit(c, node);
+            if (c !== null && typeof c === 'object' && typeof c.type === 'string') visit(c);
           }
         } else if (typeof child.type === 'string') {
-          visit(child, node);
+          visit(child);
         }
       }
     };
-    if (root && typeof root.type === 'string') visit(root, null);
+    if (root && typeof root.type === 'string') visit(root);
   }
 
   private readonly combined = new Map<string, any[]>();
@@ -48,7 +50,8 @@ export class NodeIndex {
   }
 
   parentOf(node: any): any | undefined {
-    return this.parents.get(node);
+    const chain = this.chainTo(node);
+    return chain && chain.length >= 2 ? chain[chain.length - 2].node : undefined;
   }
 
   /**
@@ -56,16 +59,41 @@ export class NodeIndex {
    * the file's path along the node's ancestors: cheap, where a `find` walks everything.
    */
   pathTo(rootPath: any, node: any): any {
-    const chain: any[] = [];
-    for (let n = node; n && n !== rootPath.node; n = this.parents.get(n)) chain.unshift(n);
+    const chain = this.chainTo(node, rootPath.node);
+    if (!chain) throw new Error('internal: node not found under its parent');
     let path = rootPath;
-    for (const child of chain) {
-      const parent = path.node;
-      const key = Object.keys(parent).find((k) => parent[k] === child || (Array.isArray(parent[k]) && parent[k].includes(child)));
-      if (key === undefined) throw new Error('internal: node not found under its parent');
-      const value = parent[key];
-      path = Array.isArray(value) ? path.get(key, value.indexOf(child)) : path.get(key);
-    }
+    for (const step of chain.slice(1)) path = step.index === -1 ? path.get(step.key) : path.get(step.key, step.index);
     return path;
+  }
+
+  /**
+   * From `from` (the root by default) down to `node`: each step is a node and the key (and
+   * index, or -1) it sits at in its parent. Descends only into children whose range holds
+   * the node's, backtracking where ranges touch (empty nodes at a boundary).
+   */
+  private chainTo(node: any, from: any = this.root): Array<{ node: any; key: string; index: number }> | null {
+    const chain: Array<{ node: any; key: string; index: number }> = [{ node: from, key: '', index: -1 }];
+    const holds = (c: any) => c !== null && typeof c === 'object' && typeof c.type === 'string' && (c === node || (c.start <= node.start && c.end >= node.end));
+    const descend = (current: any): boolean => {
+      if (current === node) return true;
+      for (const key in current) {
+        const child = current[key];
+        if (child === null || typeof child !== 'object' || SKIPPED_KEYS.has(key)) continue;
+        if (Array.isArray(child)) {
+          for (let i = 0; i < child.length; i++) {
+            if (!holds(child[i])) continue;
+            chain.push({ node: child[i], key, index: i });
+            if (descend(child[i])) return true;
+            chain.pop();
+          }
+        } else if (holds(child)) {
+          chain.push({ node: child, key, index: -1 });
+          if (descend(child)) return true;
+          chain.pop();
+        }
+      }
+      return false;
+    };
+    return descend(from) ? chain : null;
   }
 }
