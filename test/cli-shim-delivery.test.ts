@@ -65,6 +65,24 @@ test('native app without package.json: one CommonJS shim file at the app root, i
   expect(result.stdout).toMatch(/startrecord-shim\.js {2}\(imported by 2 files/);
 });
 
+test('a native app with JavaScript and TypeScript pages and no tsconfig.json: the shim and its types are written once, every page is migrated', async () => {
+  const root = makeProject({
+    'app.json': '{ "pages": ["pages/a/a", "pages/b/b"] }\n',
+    'pages/a/a.js': SHIMMED_PAGE,
+    'pages/b/b.ts': SHIMMED_PAGE,
+    'pages/c/c.js': SHIMMED_PAGE,
+    'pages/d/d.ts': SHIMMED_PAGE,
+  });
+  const result = await runCli(['--force', '--json', '.'], root);
+  expect(result.code).toBe(0);
+  const report = JSON.parse(result.stdout);
+  expect(report.summary).toMatchObject({ changed: 4, errors: 0 });
+  for (const page of ['a/a.js', 'b/b.ts', 'c/c.js', 'd/d.ts']) expect(read(root, `pages/${page}`)).toContain('startrecord-shim');
+  expect(read(root, 'startrecord-shim.js')).toContain('exports.startRecord = startRecord');
+  expect(read(root, 'startrecord-shim.d.ts')).toContain('startRecord');
+  expect(fs.readdirSync(root).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+});
+
 test('a dry run writes no shim file and says it would add one; the JSON report lists it', async () => {
   const root = nativeApp();
   const dry = await runCli(['--dry', '.'], root);

@@ -1,3 +1,4 @@
+import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { MigrateOptions } from '../migrate';
@@ -82,13 +83,7 @@ export class ShimDelivery {
     const shimFile = this.fileFor(filePath);
     // A TypeScript file in an app without tsconfig.json still wants the types.
     const wantsTypes = shimFile.dts ?? (/\.(tsx?|mts|cts|vue)$/.test(filePath) ? shimFile.js.replace(/\.js$/, '.d.ts') : null);
-    const key = `${shimFile.js}\0${wantsTypes ?? ''}`;
-    let pending = this.ready.get(key);
-    if (!pending) {
-      pending = this.write(shimFile, wantsTypes);
-      this.ready.set(key, pending);
-    }
-    const problem = await pending;
+    const problem = (await this.writeOnce(shimFile.js, shimFileText(shimFile.kind === 'native' ? 'cjs' : 'esm'), shimFile.js)) ?? (wantsTypes ? await this.writeOnce(wantsTypes, shimFileText('dts'), shimFile.js) : null);
     const added = this.addedFiles.get(shimFile.js);
     if (!problem && added) added.importedBy++;
     return problem;
@@ -99,36 +94,42 @@ export class ShimDelivery {
     return [...this.addedFiles.values()];
   }
 
-  private async write(shimFile: ShimFile, types: string | null): Promise<string | null> {
-    const wanted: Array<[string, string]> = [[shimFile.js, shimFileText(shimFile.kind === 'native' ? 'cjs' : 'esm')]];
-    if (types) wanted.push([types, shimFileText('dts')]);
-    const written: string[] = [];
-    for (const [file, text] of wanted) {
-      if (fs.existsSync(file)) {
-        if (isOurShimFile(file)) continue;
-        return `${file} already exists and was not written by startrecord-codemod, so the shim could not be added there; rename that file, or name another module with --shim-import`;
-      }
-      if (!this.dry) {
-        try {
-          await writeNew(file, text);
-        } catch (error) {
-          return `could not write the shim file ${file}: ${error instanceof Error ? error.message : String(error)}`;
-        }
-      }
-      written.push(file);
+  /**
+   * Each file is written once per run, whichever files ask for it first (a `.js` page and a
+   * `.ts` page of one app both want the shim; only the second also wants its types).
+   */
+  private writeOnce(file: string, text: string, shimJs: string): Promise<string | null> {
+    let pending = this.ready.get(file);
+    if (!pending) {
+      pending = this.write(file, text, shimJs);
+      this.ready.set(file, pending);
     }
-    if (written.includes(shimFile.js) || written.length > 0) {
-      const entry = this.addedFiles.get(shimFile.js) ?? { file: shimFile.js, importedBy: 0 };
-      if (types && written.includes(types)) entry.types = types;
-      this.addedFiles.set(shimFile.js, entry);
+    return pending;
+  }
+
+  private async write(file: string, text: string, shimJs: string): Promise<string | null> {
+    if (fs.existsSync(file)) {
+      if (isOurShimFile(file)) return null;
+      return `${file} already exists and was not written by startrecord-codemod, so the shim could not be added there; rename that file, or name another module with --shim-import`;
     }
+    if (!this.dry) {
+      try {
+        await writeNew(file, text);
+      } catch (error) {
+        return `could not write the shim file ${file}: ${error instanceof Error ? error.message : String(error)}`;
+      }
+    }
+    const entry = this.addedFiles.get(shimJs) ?? { file: shimJs, importedBy: 0 };
+    if (file !== shimJs) entry.types = file;
+    this.addedFiles.set(shimJs, entry);
     return null;
   }
 }
 
 /** Written next to its place and renamed there, so that no half-written shim is ever seen. */
 async function writeNew(file: string, text: string): Promise<void> {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.startrecord-codemod.tmp`);
+  // The pid and a random part: two writers (jscodeshift's workers) never share a name.
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${crypto.randomBytes(4).toString('hex')}.startrecord-codemod.tmp`);
   await fs.promises.writeFile(temporary, text, { flag: 'wx' });
   try {
     await fs.promises.rename(temporary, file);
