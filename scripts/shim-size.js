@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // Prints the shim's size as a mini program or a bundle ships it: minified with terser,
-// then gzipped. Exits 1 over the budget (2 KB), so `npm run shim:size` can gate a release.
+// then gzipped. Exits 1 over the budget (2.25 KB), so `npm run shim:size` can gate a release.
 const fs = require('fs');
 const path = require('path');
 const zlib = require('zlib');
 const { minify } = require('terser');
 
-// Recording (about 1.5 KB) and playback (about 0.4 KB): one file, since an app copies one file.
-const BUDGET = 2048;
+// Recording (about 1.5 KB) and playback (about 0.6 KB): one file, since an app copies one file.
+const BUDGET = 2304;
 
 async function measure(file) {
   const code = fs.readFileSync(file, 'utf8');

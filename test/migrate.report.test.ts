@@ -215,6 +215,20 @@ describe('playback calls', () => {
     expect(result.output).toContain('wx.pauseVoice()');
   });
 
+  test('a page that only plays and mentions getRecorderManager in a comment still only plays: its playback stays', () => {
+    const source = "// TODO: 录音改用 wx.getRecorderManager()\nPage({\n  play(e) {\n    wx.playVoice({ filePath: e.currentTarget.dataset.path })\n  },\n})\n";
+    const result = migrateSource(source, 'pages/list/list.js');
+    expect(result.output).toBe(source);
+    expect(summary(result.sites)).toEqual(['4:5 playVoice skipped']);
+  });
+
+  test('a page that stops a recording started elsewhere and plays it: the playback moves with the stop', () => {
+    const source = "Page({\n  stop() {\n    wx.stopRecord()\n  },\n  play() {\n    wx.playVoice({ filePath: this.data.voice })\n  },\n})\n";
+    const result = migrateSource(source, 'pages/chat/chat.js');
+    expect(summary(result.sites)).toEqual(['3:5 stopRecord converted', '6:5 playVoice converted']);
+    expect(result.output).toContain('innerAudioContext.play()');
+  });
+
   test("a JS-SDK page's playVoice({ localId }) is never listed", () => {
     const source = 'wx.ready(function () {\n  wx.playVoice({ localId: window.voiceId })\n})\n';
     expect(migrateSource(source, 'h5/play.js').sites).toEqual([]);

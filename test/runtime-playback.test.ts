@@ -184,7 +184,7 @@ describe('playVoice / pauseVoice / stopVoice', () => {
     expect(log).toEqual([{ t: t0 + 2000, what: 'success', arg: { errMsg: 'playVoice:ok' } }]);
   });
 
-  test('pauseVoice pauses; playVoice of the same file resumes there; the paused call answers when the resuming call supersedes it', async () => {
+  test('pauseVoice pauses; playVoice of the same file resumes there; the paused call answers with the resuming one, first, at the end', async () => {
     const { wx, clock, host, log, rec } = setup();
     const path = await recordOld(wx, clock, 3000);
     const t0 = clock.now();
@@ -202,7 +202,7 @@ describe('playVoice / pauseVoice / stopVoice', () => {
       `${t0 + 8000} end ${path}@3000`,
     ]);
     expect(whats(log)).toEqual(['pause:success', 'first:success', 'first:complete', 'second:success', 'second:complete']);
-    expect(log.find((e) => e.what === 'first:success')?.t).toBe(t0 + 6000);
+    expect(log.find((e) => e.what === 'first:success')?.t).toBe(t0 + 8000);
   });
 
   test('a new playVoice interrupts the previous voice, whose callbacks fire then (early), never at its end', async () => {

@@ -310,16 +310,19 @@ interface VoicePlay {
   option: PlayVoiceOption;
   resolve: (result: CallbackResult) => void;
   reject: (result: CallbackResult) => void;
-  /** Playback position (ms) where the duration cap ends it. */
-  capMs: number;
 }
 
 interface VoiceState {
   context: InnerAudioContextLike;
   filePath: string | null;
   status: 'idle' | 'playing' | 'paused';
-  /** The call that has not answered yet. */
-  current: VoicePlay | null;
+  /** The calls that have not answered yet: the playing one, after any it resumed. */
+  calls: VoicePlay[];
+  /** Where the latest call's duration stops the file, in ms of playback. */
+  capMs: number;
+  /** Playback heard so far of the current file (ms), and since when it plays (onPlay). */
+  playedMs: number;
+  playingSince: number | null;
   timer: any;
 }
 
@@ -327,19 +330,36 @@ type VoiceHost = { createInnerAudioContext?: () => InnerAudioContextLike };
 const VOICE_KEY: any = typeof Symbol === 'function' && typeof Symbol.for === 'function' ? Symbol.for('startrecord-codemod.voice') : '__startrecordCodemodVoice';
 let ownVoiceState: VoiceState | null = null;
 
-/** The host's shared state, kept on the host object so every copy of the shim plays one voice. */
-function voiceState(): VoiceState | null {
-  const host: any = typeof wx !== 'undefined' ? wx : typeof qq !== 'undefined' ? qq : typeof swan !== 'undefined' ? swan : undefined;
+function voiceHost(): any {
+  return typeof wx !== 'undefined' ? wx : typeof qq !== 'undefined' ? qq : typeof swan !== 'undefined' ? swan : undefined;
+}
+
+/**
+ * The host's shared state, kept on the host object so every copy of the shim plays one
+ * voice. `create`: false for pause and stop, which have nothing to do before a play.
+ */
+function voiceState(create: boolean): VoiceState | null {
+  const host = voiceHost();
   if (!host || typeof (host as VoiceHost).createInnerAudioContext !== 'function') return null;
   if (host[VOICE_KEY]) return host[VOICE_KEY];
-  if (ownVoiceState) return ownVoiceState;
-  const state: VoiceState = { context: (host as VoiceHost).createInnerAudioContext!(), filePath: null, status: 'idle', current: null, timer: null };
-  // One pair of listeners for the life of the context: they answer whichever call is current.
-  state.context.onEnded(function () {
+  if (ownVoiceState || !create) return ownVoiceState;
+  const context = (host as VoiceHost).createInnerAudioContext!() as InnerAudioContextLike & { onPlay?: (listener: () => void) => void };
+  const state: VoiceState = { context: context, filePath: null, status: 'idle', calls: [], capMs: 60000, playedMs: 0, playingSince: null, timer: null };
+  // One set of listeners for the life of the context: they answer whichever calls wait.
+  if (typeof context.onPlay === 'function') {
+    // The duration counts playback heard, from the moment it starts (loading does not count).
+    context.onPlay(function () {
+      if (state.status !== 'playing' || state.playingSince !== null) return;
+      state.playingSince = Date.now();
+      armVoiceCap(state);
+    });
+  }
+  context.onEnded(function () {
     state.status = 'idle';
     answerVoice(state, true, { errMsg: 'playVoice:ok' });
   });
-  state.context.onError(function (result) {
+  context.onError(function (result) {
+    if (state.calls.length === 0) return;
     state.status = 'idle';
     answerVoice(state, false, { errMsg: 'playVoice:fail ' + (result && result.errMsg ? result.errMsg : 'unknown error') });
   });
@@ -357,6 +377,13 @@ function clearVoiceTimer(state: VoiceState): void {
   state.timer = null;
 }
 
+/** Playback stops: what was heard is counted, and the cap timer stops. */
+function haltVoiceClock(state: VoiceState): void {
+  if (state.playingSince !== null) state.playedMs += Date.now() - state.playingSince;
+  state.playingSince = null;
+  clearVoiceTimer(state);
+}
+
 /** One call's answer: success or fail, then complete, then its Promise. */
 function answerPlay(play: VoicePlay, ok: boolean, result: CallbackResult): void {
   call(ok ? play.option.success : play.option.fail, result);
@@ -365,36 +392,38 @@ function answerPlay(play: VoicePlay, ok: boolean, result: CallbackResult): void 
   else play.reject(result);
 }
 
-/** The current call answers (once), and is no longer current. */
+/** The waiting calls answer (once each, oldest first), and no longer wait. */
 function answerVoice(state: VoiceState, ok: boolean, result: CallbackResult): void {
-  const play = state.current;
-  clearVoiceTimer(state);
-  state.current = null;
-  if (play) answerPlay(play, ok, result);
+  const calls = state.calls;
+  haltVoiceClock(state);
+  state.calls = [];
+  for (let i = 0; i < calls.length; i++) answerPlay(calls[i], ok, result);
 }
 
-/** A stop or another play cuts the current call short: it answers now, after this call returns. */
+/** A stop or another play cuts the waiting calls short: they answer now, after this call returns. */
 function answerCutVoice(state: VoiceState): void {
-  const play = state.current;
-  if (!play) return;
-  clearVoiceTimer(state);
-  state.current = null;
+  const calls = state.calls;
+  if (calls.length === 0) return;
+  state.calls = [];
   later(function () {
-    answerPlay(play, true, { errMsg: 'playVoice:ok' });
+    for (let i = 0; i < calls.length; i++) answerPlay(calls[i], true, { errMsg: 'playVoice:ok' });
   });
 }
 
-/** Stops the playback at the duration cap, counted from where it is now. */
+/** Stops the playback at the duration cap, counted in playback heard. */
 function armVoiceCap(state: VoiceState): void {
   clearVoiceTimer(state);
-  const play = state.current;
-  if (!play) return;
-  const left = play.capMs - (state.context.currentTime || 0) * 1000;
+  const left = state.capMs - state.playedMs;
   state.timer = setTimeout(function () {
     state.context.stop();
     state.status = 'idle';
     answerVoice(state, true, { errMsg: 'playVoice:ok' });
   }, left > 0 ? left : 0);
+}
+
+/** playVoice's `duration`: seconds, 60 when missing or not a positive number. */
+function playSeconds(duration: unknown): number {
+  return typeof duration === 'number' && duration > 0 ? duration : 60;
 }
 
 function playVoiceWithPromise(option: PlayVoiceOption | undefined): Promise<CallbackResult> {
@@ -403,7 +432,7 @@ function playVoiceWithPromise(option: PlayVoiceOption | undefined): Promise<Call
   const promise = new Promise<CallbackResult>(function (resolve, reject) {
     settle = { resolve: resolve, reject: reject };
   });
-  const state = voiceState();
+  const state = voiceState(true);
   if (!state || typeof opts.filePath !== 'string' || !opts.filePath) {
     later(function () {
       const result = { errMsg: state ? 'playVoice:fail parameter error: parameter.filePath should be String' : 'playVoice:fail not supported' };
@@ -413,17 +442,25 @@ function playVoiceWithPromise(option: PlayVoiceOption | undefined): Promise<Call
     });
     return promise;
   }
+  // The paused file, played again, resumes, and the paused call answers with this one.
   const resume = state.status === 'paused' && state.filePath === opts.filePath;
-  answerCutVoice(state);
+  haltVoiceClock(state);
   if (!resume) {
-    state.context.stop();
+    answerCutVoice(state);
+    if (state.filePath !== null) state.context.stop();
     state.context.src = opts.filePath;
     state.filePath = opts.filePath;
+    state.playedMs = 0;
   }
-  state.current = { option: opts, resolve: settle.resolve, reject: settle.reject, capMs: seconds(opts.duration) * 1000 };
+  state.calls.push({ option: opts, resolve: settle.resolve, reject: settle.reject });
+  state.capMs = playSeconds(opts.duration) * 1000;
   state.status = 'playing';
   state.context.play();
-  armVoiceCap(state);
+  // Hosts without onPlay: the cap counts from here.
+  if (typeof (state.context as any).onPlay !== 'function') {
+    state.playingSince = Date.now();
+    armVoiceCap(state);
+  }
   return promise;
 }
 
@@ -468,22 +505,24 @@ export function playVoicePromise(option: PlayVoiceOption): Promise<CallbackResul
 
 /** @deprecated Shim for the deprecated `wx.pauseVoice`. Move to `innerAudioContext.pause()`. */
 export function pauseVoice<T extends VoiceOption = VoiceOption>(option?: T): VoiceReturn<T> {
-  const state = voiceState();
-  if (state && state.status === 'playing') {
-    clearVoiceTimer(state);
+  const state = voiceState(false);
+  if (state) {
+    haltVoiceClock(state);
+    if (state.status === 'playing') state.status = 'paused';
     state.context.pause();
-    state.status = 'paused';
   }
   return answerControl('pauseVoice', option) as VoiceReturn<T>;
 }
 
 /** @deprecated Shim for the deprecated `wx.stopVoice`. Move to `innerAudioContext.stop()`. */
 export function stopVoice<T extends VoiceOption = VoiceOption>(option?: T): VoiceReturn<T> {
-  const state = voiceState();
-  if (state && state.status !== 'idle') {
+  const state = voiceState(false);
+  if (state) {
+    haltVoiceClock(state);
     answerCutVoice(state);
-    state.context.stop();
     state.status = 'idle';
+    state.playedMs = 0;
+    state.context.stop();
   }
   return answerControl('stopVoice', option) as VoiceReturn<T>;
 }

@@ -64,7 +64,7 @@ export function migrateScript(source: string, filePath: string, givenOptions: Mi
   const reports: SiteReport[] = [];
   // A file whose recording already moved (to the manager by hand, or to the shim by an
   // earlier run) records aac: its playback moves now, through the rest of this function.
-  const recordsAac = /\.getRecorderManager\s*\(/.test(source) || shimStartLine(index, options.shimImport ?? SHIM_PACKAGE) !== null;
+  const recordsAac = callsGetRecorderManager(index) || shimStartLine(index, options.shimImport ?? SHIM_PACKAGE) !== null;
   if (sites.length === 0 && !(recordsAac && mentionsApiNames(source, PLAYBACK_APIS))) {
     // Playback alone (a page that plays what another page recorded): reported, never changed.
     if (findJsSdkEvidence(index)) return { output: source, changed: false, sites: [] };
@@ -331,7 +331,8 @@ function playbackShimExport(d: PlaybackDecision, taroPlayAlwaysPromise: boolean)
  */
 function recordingFate(decisions: Decision[], recordsAac: boolean): PlaybackFacts['recording'] {
   const starts = decisions.filter((d) => d.site.api === 'startRecord' && !('notOurs' in d && d.notOurs));
-  if (starts.length === 0) return recordsAac ? 'moved' : 'none';
+  // A stop that moves stops a recording started elsewhere through the new API: aac too.
+  if (starts.length === 0) return recordsAac || decisions.some((d) => d.site.api === 'stopRecord' && d.action !== 'skip') ? 'moved' : 'none';
   return starts.every((d) => d.action !== 'skip') ? 'moved' : 'mixed';
 }
 
@@ -360,6 +361,14 @@ function playbackReport(d: PlaybackDecision): SiteReport {
 function shimExportFor(site: Site, taroAlwaysPromise: boolean): ShimExport {
   const taro = site.host.kind === 'taro' || site.host.kind === 'taro-named';
   return taro && taroAlwaysPromise && site.api === 'startRecord' ? 'startRecordPromise' : site.api;
+}
+
+/** A call of some `getRecorderManager()` (not the word in a comment or a string). */
+function callsGetRecorderManager(index: NodeIndex): boolean {
+  return index.of('CallExpression').some((n) => {
+    const callee = n.callee;
+    return (callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression') && !callee.computed && callee.property?.name === 'getRecorderManager';
+  });
 }
 
 /** Jest/Mocha tests: a `.test.`/`.spec.` file or `__tests__` folder, or `jest.fn()`/`describe()` calls. */

@@ -54,7 +54,7 @@ export const NOTES = {
   durationLooksLikeMilliseconds: (value: number) =>
     `duration: ${value} looks like milliseconds, but startRecord read seconds (Android, capped at 600; iOS ignored it): the limit is now 600000 ms; if ${value / 1000} s was meant, write start({ duration: ${value} })`,
   playbackOfAac:
-    'no source shows playVoice playing the aac files getRecorderManager() writes, and InnerAudioContext cannot play silk: after this migration, test playback on a device',
+    "this file now records aac files (all or some of its recordings), and no source shows playVoice playing aac: this playback most likely fails until it moves to InnerAudioContext (by hand, or through the shim: run without --no-shim); test it on a device",
   oldSilkFilesDoNotPlay:
     'InnerAudioContext cannot play silk: files recorded before this change, or by app versions that still record silk (voice messages of other users, paths kept in storage), no longer play here; convert them, or keep playVoice for them',
   noSixtySecondCap:
@@ -62,7 +62,7 @@ export const NOTES = {
   playerPerFile:
     "this file now has a player of its own (one InnerAudioContext): a voice playing on another page is no longer cut by a play here, as playVoice cut it; stop it when that page hides if it matters",
   playVoicePromiseGone:
-    'playVoice() without callbacks returned a Promise (base library >= 2.10.2; always on Taro 1.x/2.x) whose failure surfaced as an unhandled rejection; failures are now ignored: add an onError listener if you relied on it',
+    'playVoice() without callbacks returned a Promise (base library >= 2.10.2) whose failure surfaced as an unhandled rejection; failures are now ignored: add an onError listener if you relied on it',
   sfcReadLeniently: (reason: string) =>
     `this file does not parse as a Vue single-file component for Vue 3's compiler (${reason}); its <script> blocks were found as a lenient compiler finds them, and everything outside them is left byte for byte`,
   idleStopReachesFileListener: (line: number) =>

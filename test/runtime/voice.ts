@@ -185,9 +185,12 @@ interface VoiceCall {
  * - A playVoice of the file that is paused resumes it; any other playVoice cuts the
  *   current voice (playing or paused).
  * - Every playVoice call answers exactly once: at the end of its playback, or, when a
- *   stopVoice or another playVoice (resuming or not) supersedes it, right then
+ *   stopVoice or another playVoice of another file cuts it, right then
  *   (`success({ errMsg: 'playVoice:ok' })`, ACK_DELAY_MS later): SPEC §8's reports that
  *   "after stopVoice or an interruption the callbacks fire early and never at the end".
+ *   A call that resumes a paused file does not cut it: the paused call answers with it,
+ *   first, at the end (or at the cut). Which of the two devices did is not documented;
+ *   this one never tells a page "finished" while its voice still plays.
  * - With none of success/fail/complete, playVoice returns a Promise (env.Promise) settled
  *   like the callbacks would be.
  * - Host option `voiceCallbacks: 'at-start'` (the simulator behaviour SPEC §8 reports):
@@ -201,8 +204,8 @@ export class OldVoiceApi {
   /** How many times the app called each API. */
   readonly calls = { playVoice: 0, pauseVoice: 0, stopVoice: 0 };
   private readonly channel: Channel;
-  /** The playVoice call that has not answered yet (at-end mode). */
-  private pending: VoiceCall | null = null;
+  /** The playVoice calls that have not answered yet (at-end mode): the playing one, after any it resumed. */
+  private pending: VoiceCall[] = [];
 
   constructor(private readonly env: NativeEnv) {
     this.channel = new Channel(env);
@@ -228,21 +231,22 @@ export class OldVoiceApi {
 
     const endAt = Math.min(lengthOf(env, filePath), capMs(call.opts.duration));
     const atEnd = env.options.voiceCallbacks === 'at-end';
-    // The Channel forgets an end handler when its voice is cut or resumed by another call;
-    // the superseded call answers now instead.
-    this.supersede();
+    // The Channel forgets an end handler when its voice is cut or resumed by another call.
+    const resume = channel.state === 'paused' && channel.file === filePath;
+    if (!resume) this.supersede();
     const onEnd = (): void => {
-      if (this.pending !== call) return;
-      this.pending = null;
-      this.answer(call, true, 'playVoice:ok');
+      if (!this.pending.includes(call)) return;
+      const done = this.pending;
+      this.pending = [];
+      for (const c of done) this.answer(c, true, 'playVoice:ok');
     };
-    if (channel.state === 'paused' && channel.file === filePath) {
+    if (resume) {
       channel.resume(endAt, onEnd);
     } else {
       channel.stop();
       channel.start(filePath, 0, endAt, onEnd, lengthOf(env, filePath));
     }
-    if (atEnd) this.pending = call;
+    if (atEnd) this.pending.push(call);
     else env.clock.setTimeout(() => this.answer(call, true, 'playVoice:ok'), TIMING.ACK_DELAY_MS);
     return promise;
   }
@@ -260,12 +264,14 @@ export class OldVoiceApi {
     return this.ack(options, 'stopVoice:ok');
   }
 
-  /** The call still waiting for its end answers now: a stop or another play cut it short. */
+  /** The calls still waiting for their end answer now: a stop or another play cut them short. */
   private supersede(): void {
     const cut = this.pending;
-    if (!cut) return;
-    this.pending = null;
-    this.env.clock.setTimeout(() => this.answer(cut, true, 'playVoice:ok'), TIMING.ACK_DELAY_MS);
+    if (cut.length === 0) return;
+    this.pending = [];
+    this.env.clock.setTimeout(() => {
+      for (const c of cut) this.answer(c, true, 'playVoice:ok');
+    }, TIMING.ACK_DELAY_MS);
   }
 
   /** success or fail, then complete, with the same object; then the Promise, if any. */
