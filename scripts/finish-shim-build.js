@@ -27,10 +27,11 @@ fs.writeFileSync(path.join(miniprogram, 'index.d.ts'), types);
 
 const header = [
   `// startrecord-shim (startrecord-codemod-shim ${version}), written by startrecord-codemod.`,
-  '// The deprecated startRecord/stopRecord with their exact old semantics over',
-  '// getRecorderManager(), for the call sites the codemod could not rewrite faithfully.',
-  '// Delete this file once no file imports it: move those sites to getRecorderManager()',
-  '// by hand (the codemod report lists them), then run the codemod again to check.',
+  '// The deprecated startRecord/stopRecord (over getRecorderManager()) and playVoice/',
+  '// pauseVoice/stopVoice (over one InnerAudioContext) with their exact old semantics, for',
+  '// the call sites the codemod could not rewrite faithfully. Delete this file once no file',
+  '// imports it: move those sites to the new APIs by hand (the codemod report lists them),',
+  '// then run the codemod again to check.',
   '',
 ].join('\n');
 const files = path.join(root, 'dist', 'shim-files');

@@ -83,6 +83,19 @@ test('a native app with JavaScript and TypeScript pages and no tsconfig.json: th
   expect(fs.readdirSync(root).filter((f) => f.endsWith('.tmp'))).toEqual([]);
 });
 
+test('a shim file written by an older version (no playback functions) is replaced, so a newly shimmed playVoice finds its function', async () => {
+  const root = nativeApp();
+  expect((await runCli(['--force', '.'], root)).code).toBe(0);
+  const current = read(root, 'startrecord-shim.js');
+  const older = current.replace(/exports\.playVoice = playVoice;?\n/, '');
+  expect(older).not.toBe(current);
+  fs.writeFileSync(path.join(root, 'startrecord-shim.js'), older);
+  fs.writeFileSync(path.join(root, 'pages/echo.js'), "Page({\n  a() { wx.startRecord({ success: (r) => { this.p = r.tempFilePath } }) },\n  play() { wx.playVoice({ filePath: this.p, complete: () => this.setData({ on: false }) }) },\n})\n");
+  expect((await runCli(['--force', '.'], root)).code).toBe(0);
+  expect(read(root, 'pages/echo.js')).toContain("const { playVoice } = require('../startrecord-shim')");
+  expect(read(root, 'startrecord-shim.js')).toBe(current);
+});
+
 test('a dry run writes no shim file and says it would add one; the JSON report lists it', async () => {
   const root = nativeApp();
   const dry = await runCli(['--dry', '.'], root);

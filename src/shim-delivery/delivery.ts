@@ -109,8 +109,12 @@ export class ShimDelivery {
 
   private async write(file: string, text: string, shimJs: string): Promise<string | null> {
     if (fs.existsSync(file)) {
-      if (isOurShimFile(file)) return null;
-      return `${file} already exists and was not written by startrecord-codemod, so the shim could not be added there; rename that file, or name another module with --shim-import`;
+      if (!isOurShimFile(file)) {
+        return `${file} already exists and was not written by startrecord-codemod, so the shim could not be added there; rename that file, or name another module with --shim-import`;
+      }
+      // Ours, from this version: nothing to do. From an older one (without the playback
+      // functions, say): replaced by this one, which has everything the older one had.
+      if (fs.readFileSync(file, 'utf8') === text) return null;
     }
     if (!this.dry) {
       try {
@@ -126,7 +130,7 @@ export class ShimDelivery {
   }
 }
 
-/** Written next to its place and renamed there, so that no half-written shim is ever seen. */
+/** Written next to its place and renamed there (over an older copy), so that no half-written shim is ever seen. */
 async function writeNew(file: string, text: string): Promise<void> {
   // The pid and a random part: two writers (jscodeshift's workers) never share a name.
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${crypto.randomBytes(4).toString('hex')}.startrecord-codemod.tmp`);
