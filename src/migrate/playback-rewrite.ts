@@ -1,8 +1,7 @@
 import { Edit } from './edits';
 import { PlayOptions } from './playback-decide';
 import { PlaybackSite } from './playback-sites';
-import { RewriteContext } from './rewrite';
-import { lineIndent, startsItsLine } from './text';
+import { RewriteContext, statementLinesEdit } from './rewrite';
 
 /**
  * Writes converted playback sites (SPEC §8) over the file's one InnerAudioContext,
@@ -23,34 +22,24 @@ export function controlEdit(site: PlaybackSite, player: string): Edit {
  */
 export function playEdit(site: PlaybackSite, play: PlayOptions, player: string, inStatementList: boolean, ctx: RewriteContext): Edit {
   const statement = site.statement!.node;
-  return {
-    start: statement.start,
-    end: statement.end,
-    build: (render) => {
-      const { style, source } = ctx;
-      const semi = style.semicolons ? ';' : '';
-      const outerIndent = lineIndent(source, statement.start);
-      const indent = inStatementList ? outerIndent : outerIndent + style.indentUnit;
-      const loose = ctx.comments.filter((c) => c.start > statement.start && c.end < statement.end);
-      // `filePath: path, // 本地临时文件` stays with the path, at the end of the src line.
-      const onPathLine = (c: { start: number }) => !source.slice(play.filePath.end, c.start).includes('\n');
-      const pathComments = loose.filter(onPathLine).map((c) => ' ' + source.slice(c.start, c.end));
-      const lines: string[] = loose.filter((c) => !onPathLine(c)).map((c) => source.slice(c.start, c.end));
-      const path = render(play.filePath.start, play.filePath.end);
-      // `item.localPath || item.url` compared as a whole.
-      const compared = /^(Identifier|ThisExpression|StringLiteral|NumericLiteral|TemplateLiteral|(Optional)?MemberExpression|TSNonNullExpression)$/.test(play.filePath.type) ? path : `(${path})`;
-      lines.push(
-        `if (${player}.src !== ${compared} || !${player}.paused) {`,
-        `${style.indentUnit}${player}.stop()${semi}`,
-        `${style.indentUnit}${player}.src = ${path}${semi}${pathComments.join('')}`,
-        '}',
-        `${player}.play()${semi}`,
-      );
-      const body = lines.join(style.eol + indent);
-      if (inStatementList) return body;
-      // `if (x) wx.playVoice(...)` becomes a block: one statement turns into several.
-      const closeIndent = startsItsLine(source, statement.start) ? outerIndent : lineIndent(source, statement.start);
-      return `{${style.eol}${indent}${body}${style.eol}${closeIndent}}`;
-    },
-  };
+  return statementLinesEdit(statement, statement.start, inStatementList, ctx, (_indent, render) => {
+    const { style, source } = ctx;
+    const semi = style.semicolons ? ';' : '';
+    const loose = ctx.comments.filter((c) => c.start > statement.start && c.end < statement.end);
+    // `filePath: path, // 本地临时文件` stays with the path, at the end of the src line.
+    const onPathLine = (c: { start: number }) => !source.slice(play.filePath.end, c.start).includes('\n');
+    const pathComments = loose.filter(onPathLine).map((c) => ' ' + source.slice(c.start, c.end));
+    const lines: string[] = loose.filter((c) => !onPathLine(c)).map((c) => source.slice(c.start, c.end));
+    const path = render(play.filePath.start, play.filePath.end);
+    // `item.localPath || item.url` compared as a whole.
+    const compared = /^(Identifier|ThisExpression|StringLiteral|NumericLiteral|TemplateLiteral|(Optional)?MemberExpression|TSNonNullExpression)$/.test(play.filePath.type) ? path : `(${path})`;
+    lines.push(
+      `if (${player}.src !== ${compared} || !${player}.paused) {`,
+      `${style.indentUnit}${player}.stop()${semi}`,
+      `${style.indentUnit}${player}.src = ${path}${semi}${pathComments.join('')}`,
+      '}',
+      `${player}.play()${semi}`,
+    );
+    return lines;
+  });
 }

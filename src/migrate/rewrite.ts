@@ -142,17 +142,24 @@ function looseComments(node: any, callbacks: Array<{ value: any }>, ctx: Rewrite
 export function startEdit(statement: any, parentIsStatementList: boolean, options: StartOptions, manager: ManagerRef, ctx: RewriteContext): Edit {
   // An options object declared right before the call goes with it.
   const start = options.declaration ? options.declaration.start : statement.start;
+  return statementLinesEdit(statement, start, parentIsStatementList, ctx, (indent, render) => startLines(statement, options, manager, ctx, indent, render));
+}
+
+/**
+ * One statement (from `start`, which may take in a declaration right before it) replaced
+ * by several lines, each at the statement's indentation. Where the statement is not in a
+ * statement list (`if (x) wx.startRecord()`), the lines become a block.
+ */
+export function statementLinesEdit(statement: any, start: number, inStatementList: boolean, ctx: RewriteContext, lines: (indent: string, render: Render) => string[]): Edit {
   return {
     start,
     end: statement.end,
     build: (render) => {
       const { source, style } = ctx;
       const outerIndent = lineIndent(source, start);
-      const indent = parentIsStatementList ? outerIndent : outerIndent + style.indentUnit;
-      const lines = startLines(statement, options, manager, ctx, indent, render);
-      const body = lines.join(style.eol + indent);
-      if (parentIsStatementList) return body;
-      // `if (x) wx.startRecord()` becomes a block: one statement turns into several.
+      const indent = inStatementList ? outerIndent : outerIndent + style.indentUnit;
+      const body = lines(indent, render).join(style.eol + indent);
+      if (inStatementList) return body;
       const closeIndent = startsItsLine(source, statement.start) ? outerIndent : lineIndent(source, statement.start);
       return `{${style.eol}${indent}${body}${style.eol}${closeIndent}}`;
     },
