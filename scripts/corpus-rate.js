@@ -144,6 +144,17 @@ for (const exp of expectations) {
     }
     if (showNotes && got && got.notes.length) row.problems.push(`notes at ${s.line} (${s.api}): ${got.notes.join(' | ')}`);
   }
+  // Playback sites (SPEC §8): matched against their own expectations, outside the rate.
+  for (const p of exp.playbackSites || []) {
+    const got = reported.find((r) => !r.matched && r.line === p.line && r.api === p.api);
+    if (got) got.matched = true;
+    const action = got ? got.action : 'unreported';
+    const agrees = ACTION_OF[p.expected] === action || (p.expected === 'leave' && action === 'ignored');
+    if (!agrees) {
+      disagreements.push({ file: exp.file, line: p.line, api: p.api, expected: p.expected, actual: action, reason: got ? got.reason || '(converted)' : '(the tool reported no site here)', why: p.why, kind: `playback: expected ${p.expected}, ${action}` });
+      row.problems.push(`playback ${p.api} at ${p.line}: expected ${p.expected}, ${action}`);
+    }
+  }
   for (const r of reported.filter((r) => !r.matched)) {
     totals.extra++;
     disagreements.push({ file: exp.file, line: r.line, api: r.api, expected: '(none)', actual: r.action, reason: r.reason || '(converted)', why: 'no site is expected on this line', kind: `unexpected site, ${r.action}` });
