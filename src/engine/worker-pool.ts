@@ -43,11 +43,27 @@ export interface PoolOptions {
   taskTimeoutMs?: number;
 }
 
+interface Task {
+  id: number;
+  filePath: string;
+  resolve: (answer: MigrateAnswer | null) => void;
+  /** Started when the task reaches the head of its worker's line. */
+  timer: NodeJS.Timeout | null;
+}
+
 interface Slot {
   worker: Worker;
   ready: boolean;
-  task: { id: number; filePath: string; resolve: (answer: MigrateAnswer | null) => void; timer: NodeJS.Timeout } | null;
+  /** Posted, not answered yet: the head is in the worker's hands, the next waits in its port. */
+  tasks: Task[];
 }
+
+/**
+ * Files posted to a worker before it answers the one in hand: the next one is already in
+ * its port when it finishes, so it never waits for the main thread (busy reading) to
+ * send more.
+ */
+const TASKS_PER_WORKER = 2;
 
 const DEFAULT_TASK_TIMEOUT_MS = 120_000;
 
@@ -79,9 +95,10 @@ export class WorkerPool {
     for (let i = 0; i < options.size; i++) this.slots.push(this.spawn());
   }
 
+  /** How many more files the workers can take now. */
   get idleCount(): number {
     if (this.broken) return 0;
-    return this.slots.filter((slot) => slot.task === null).length;
+    return this.slots.reduce((room, slot) => room + TASKS_PER_WORKER - slot.tasks.length, 0);
   }
 
   /**
@@ -90,18 +107,26 @@ export class WorkerPool {
    * the caller hands the file on again.
    */
   run(filePath: string, text: string, options: MigrateOptions): Promise<MigrateAnswer | null> {
-    const slot = this.slots.find((candidate) => candidate.task === null);
+    // The least busy worker.
+    const slot = this.slots.reduce<Slot | undefined>((best, s) => (s.tasks.length < TASKS_PER_WORKER && (!best || s.tasks.length < best.tasks.length) ? s : best), undefined);
     if (!slot || this.closed) throw new Error('internal error: no idle worker');
     return new Promise<MigrateAnswer | null>((resolve) => {
       const id = this.nextId++;
-      const timeoutMs = this.options.taskTimeoutMs ?? DEFAULT_TASK_TIMEOUT_MS;
-      const timer = setTimeout(() => {
-        this.replace(slot, `the migration took more than ${Math.round(timeoutMs / 1000)} s on this file and was stopped; the file was left unchanged`);
-      }, timeoutMs);
-      slot.task = { id, filePath, resolve, timer };
+      slot.tasks.push({ id, filePath, resolve, timer: null });
+      if (slot.tasks.length === 1) this.startTimer(slot);
       const task: MigrateTask = { id, filePath, text, options };
       slot.worker.postMessage(task);
     });
+  }
+
+  /** The head task's time limit, from when the worker starts on it. */
+  private startTimer(slot: Slot): void {
+    const head = slot.tasks[0];
+    if (!head || head.timer) return;
+    const timeoutMs = this.options.taskTimeoutMs ?? DEFAULT_TASK_TIMEOUT_MS;
+    head.timer = setTimeout(() => {
+      this.replace(slot, `the migration took more than ${Math.round(timeoutMs / 1000)} s on this file and was stopped; the file was left unchanged`);
+    }, timeoutMs);
   }
 
   /** Stops every worker; files still in hand are answered as failed (nobody waits forever). */
@@ -109,27 +134,28 @@ export class WorkerPool {
     if (this.closed) return;
     this.closed = true;
     for (const slot of this.slots) {
-      if (!slot.task) continue;
-      clearTimeout(slot.task.timer);
-      slot.task.resolve({ kind: 'failed', error: 'the run ended before the migration of this file did' });
-      slot.task = null;
+      for (const task of slot.tasks.splice(0)) {
+        if (task.timer) clearTimeout(task.timer);
+        task.resolve({ kind: 'failed', error: 'the run ended before the migration of this file did' });
+      }
     }
     await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
   }
 
   private spawn(): Slot {
     const worker = new Worker(this.options.script ?? WORKER_SCRIPT, { resourceLimits: WORKER_LIMITS, workerData: { [WORKER_FLAG]: true } });
-    const slot: Slot = { worker, ready: false, task: null };
+    const slot: Slot = { worker, ready: false, tasks: [] };
     worker.on('message', (message: MigrateReply | ReadyMessage) => {
       if ('ready' in message) {
         slot.ready = true;
         return;
       }
       const reply = message;
-      const task = slot.task;
+      const task = slot.tasks[0];
       if (!task || task.id !== reply.id) return;
-      clearTimeout(task.timer);
-      slot.task = null;
+      if (task.timer) clearTimeout(task.timer);
+      slot.tasks.shift();
+      this.startTimer(slot);
       task.resolve(reply.answer);
     });
     worker.on('error', (error) => this.replace(slot, `the migration crashed on this file (${error.message}); the file was left unchanged`));
@@ -143,12 +169,13 @@ export class WorkerPool {
   private replace(slot: Slot, reason: string): void {
     const index = this.slots.indexOf(slot);
     if (index === -1) return;
-    const task = slot.task;
-    slot.task = null;
+    const [task, ...waiting] = slot.tasks.splice(0);
     if (task) {
-      clearTimeout(task.timer);
+      if (task.timer) clearTimeout(task.timer);
       task.resolve(slot.ready ? { kind: 'failed', error: reason } : null);
     }
+    // The files waiting behind it were never started: not their fault, they go round again.
+    for (const next of waiting) next.resolve(null);
     void slot.worker.terminate();
     if (this.closed) return;
     if (!slot.ready && ++this.startFailures > this.options.size * 2) {
