@@ -1,6 +1,7 @@
 // pages/dictation/dictation.ts (native mini program written in TypeScript)
 const recorderManager = wx.getRecorderManager()
-export {} // a module: the names above are this file's own
+// a module, so that the names above are this file's own
+export {}
 
 interface DictationData {
   recording: boolean

@@ -265,16 +265,16 @@ class ManagerPlanner {
     // A player alone goes right after the file's own module-level manager, if it has one.
     const manager = this.moduleBindings.size === 0 ? this.existing.find((e) => e.topLevel && e.kind === 'binding') : undefined;
     const at = manager ? { offset: manager.declarationEnd, after: true } : moduleInsertionPoint(program, source, comments);
-    // Without semicolons, a following line that opens with ( [ ` + - / would continue our
-    // declaration (ASI does not end it there): close it explicitly in that case.
-    if (!style.semicolons && /^\s*[([`+\-/]/.test(source.slice(at.offset).replace(/^\s*(\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*/g, ''))) {
-      declarations[declarations.length - 1] += ';';
-    }
     // A TypeScript page without import/export is a script: every such page shares one
     // scope for the type-checker, so two migrated pages would both declare these names
     // (TS2451). An empty export makes the file a module; at run time it changes nothing.
     if (this.sharesScriptScope && isScript(program)) {
-      declarations.push(`export {}${semi} // a module: the names above are this file's own`);
+      declarations.push("// a module, so that the names above are this file's own", `export {}${semi}`);
+    }
+    // Without semicolons, a following line that opens with ( [ ` + - / would continue our
+    // declaration (ASI does not end it there): close it explicitly in that case.
+    if (!style.semicolons && /^\s*[([`+\-/]/.test(source.slice(at.offset).replace(/^\s*(\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*/g, ''))) {
+      declarations[declarations.length - 1] += ';';
     }
     const text = at.after
       ? style.eol + declarations.join(style.eol)

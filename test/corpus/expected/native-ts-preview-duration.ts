@@ -4,7 +4,8 @@
 const { playVoice, stopVoice } = require('./startrecord-shim')
 
 const recorderManager = wx.getRecorderManager()
-export {} // a module: the names above are this file's own
+// a module, so that the names above are this file's own
+export {}
 
 interface GreetingData {
   path: string
