@@ -9,9 +9,20 @@ import { PLAYBACK_APIS, RECORDING_APIS } from '../migrate/api-names';
 // The recording API, and the playback API that moves with it (playVoice & co.).
 const NAMES = [...RECORDING_APIS, ...PLAYBACK_APIS].map((name) => Buffer.from(name, 'latin1'));
 
+/**
+ * The names by their common tail (`Record`, `Voice`): most files hold neither, and two
+ * searches of the file answer for all five names.
+ */
+const BY_TAIL = new Map<string, Buffer[]>();
+for (const name of [...RECORDING_APIS, ...PLAYBACK_APIS]) {
+  const tail = /[A-Z][a-z]*$/.exec(name)![0];
+  BY_TAIL.set(tail, [...(BY_TAIL.get(tail) ?? []), Buffer.from(name, 'latin1')]);
+}
+const TAILS = [...BY_TAIL].map(([tail, names]) => ({ tail: Buffer.from(tail, 'latin1'), names }));
+
 /** The API names are ASCII, so a byte search is exact for UTF-8 and every ASCII-compatible encoding. */
 export function mentionsLegacyApi(bytes: Buffer): boolean {
-  return NAMES.some((name) => bytes.includes(name));
+  return TAILS.some(({ tail, names }) => bytes.includes(tail) && names.some((name) => bytes.includes(name)));
 }
 
 /**

@@ -65,9 +65,13 @@ function readAll(fd: number, expectedSize: number): Buffer {
   if (scratch.length < expectedSize + 1) scratch = Buffer.allocUnsafe(Math.max(expectedSize + 1, scratch.length * 2));
   let length = 0;
   for (;;) {
-    const read = fs.readSync(fd, scratch, length, scratch.length - length, null);
+    const wanted = scratch.length - length;
+    const read = fs.readSync(fd, scratch, length, wanted, null);
     if (read === 0) return scratch.subarray(0, length);
     length += read;
+    // A regular file read short of what was asked has reached its end: no second call
+    // just to be told so (one system call less per file on a 20,000-file tree).
+    if (read < wanted) return scratch.subarray(0, length);
     if (length === scratch.length) {
       const larger = Buffer.allocUnsafe(scratch.length * 2);
       scratch.copy(larger);
