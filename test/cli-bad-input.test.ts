@@ -42,7 +42,11 @@ const replaceStop: Migrate = (source) => ({
 
 describe('the cheap text test', () => {
   test('agrees with the migration’s own test', () => {
-    const samples = ['', 'wx.startRecord()', 'stopRecord', 'startrecord', 'start Record', 'x.stopRecor', '// startRecord in a comment', 'récord startRecord'];
+    const samples = [
+      '', 'wx.startRecord()', 'stopRecord', 'startrecord', 'start Record', 'x.stopRecor', '// startRecord in a comment', 'récord startRecord',
+      // The tails alone (`Record`, `Voice`) are not enough; each name counts, playback too.
+      'Record Voice', 'recordVoice', 'wx.playVoice({})', 'pauseVoice', 'x.stopVoice()', 'playvoice', 'Voice stopRecor',
+    ];
     for (const sample of samples) expect(mentionsLegacyApi(Buffer.from(sample, 'utf8'))).toBe(mightContainLegacyCalls(sample));
   });
 });
