@@ -36,12 +36,12 @@ test('ships the bundle, the jscodeshift entry, the shim files and the types, not
 test('the installed CLI migrates a page, with worker threads too', () => {
   const app = fs.mkdtempSync(path.join(m.work, 'project-'));
   fs.writeFileSync(path.join(app, 'app.json'), '{}\n');
-  // Enough files for the pool to start (it runs small batches in the main thread).
-  for (let i = 0; i < 40; i++) fs.writeFileSync(path.join(app, `p${i}.js`), `Page({\n  a() { wx.startRecord({ success: (r) => this.setData({ f: r.tempFilePath }) }) },\n  b() { wx.stopRecord() },\n})\n`);
+  // Enough files for the pool to start (it leaves runs expected to hand it fewer than 500 to the main thread).
+  for (let i = 0; i < 600; i++) fs.writeFileSync(path.join(app, `p${i}.js`), `Page({\n  a() { wx.startRecord({ success: (r) => this.setData({ f: r.tempFilePath }) }) },\n  b() { wx.stopRecord() },\n})\n`);
   const bin = path.join(m.installedAt, 'bin', 'startrecord-codemod.js');
   const out = execFileSync(process.execPath, [bin, '--json', '--dry', '-j', '2', '.'], { cwd: app, encoding: 'utf8' });
   const report = JSON.parse(out);
-  expect(report.summary).toMatchObject({ files: 40, changed: 40, errors: 0, converted: 80 });
+  expect(report.summary).toMatchObject({ files: 600, changed: 600, errors: 0, converted: 1200 });
 });
 
 test('the installed jscodeshift entry and library load and migrate, without any dependency installed', () => {

@@ -70,6 +70,7 @@ export async function runFiles(files: readonly string[], options: RunFilesOption
         const index = next++;
         const filePath = files[index];
         const read = readSource(filePath, options.maxBytes);
+        scheduler.progress = { read: next, total: files.length };
         if (read.kind === 'candidate') {
           const work = finishCandidate(filePath, read, options, scheduler, writes, abandon)
             .catch((error: unknown) => failed(filePath, `internal error, the file was left unchanged: ${messageOf(error)}`))
