@@ -18,7 +18,7 @@ async function run(read: number, total: number): Promise<{ pool: boolean; output
   const answers = Array.from({ length: POOL_THRESHOLD }, (_, i) => scheduler.migrate(`p${i}.js`, PAGE));
   const pool = scheduler.poolStarted;
   scheduler.finishInput();
-  const outputs = (await Promise.all(answers)).map((a) => (a && a.kind === 'migrated' ? a.output : String(a && a.kind)));
+  const outputs = (await Promise.all(answers)).map((a) => String(a && a.kind === 'migrated' ? a.output : a && a.kind));
   await scheduler.close();
   return { pool, outputs };
 }
