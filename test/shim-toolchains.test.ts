@@ -65,7 +65,7 @@ const MODULE_PAGE = [
 function nativeAppFiles(): Record<string, string> {
   return {
     'project.config.json': JSON.stringify({ appid: 'wx0000000000000000', compileType: 'miniprogram', setting: { es6: true } }),
-    'app.json': JSON.stringify({ pages: ['pages/voice/voice', 'pages/memo/memo'] }),
+    'app.json': JSON.stringify({ pages: ['pages/voice/voice', 'pages/memo/memo', 'pages/echo/echo', 'pages/listen/listen'] }),
     'app.js': 'App({})\n',
     'utils/util.js': 'module.exports.name = function (p) { return String(p).split("/").pop() }\n',
     'pages/voice/voice.js': ES5_PAGE,
@@ -74,6 +74,13 @@ function nativeAppFiles(): Record<string, string> {
     'pages/memo/memo.js': MODULE_PAGE,
     'pages/memo/memo.json': '{}\n',
     'pages/memo/memo.wxml': '<view bindtap="start">memo</view>\n',
+    // Playback: to the shim's playVoice (callbacks), and written in place (none).
+    'pages/echo/echo.js': fs.readFileSync(path.join(REPO, 'test', 'corpus', 'native-es5-record-playback.js'), 'utf8').replace("require('../../utils/util.js')", "require('../../utils/util')"),
+    'pages/echo/echo.json': '{}\n',
+    'pages/echo/echo.wxml': '<view bindtap="playVoice">echo</view>\n',
+    'pages/listen/listen.js': fs.readFileSync(path.join(REPO, '__testfixtures__', 'playback-native-inline.input.js'), 'utf8').replace("require('../../utils/recorder')", "require('../../utils/util')"),
+    'pages/listen/listen.json': '{}\n',
+    'pages/listen/listen.wxml': '<view bindtap="listen">listen</view>\n',
   };
 }
 
@@ -119,6 +126,10 @@ describe('native app without package.json, the default run', () => {
   test('the pages import the shim file the run wrote at the app root', () => {
     expect(shimImports(fs.readFileSync(path.join(root, 'pages/voice/voice.js'), 'utf8'))).toEqual(['../../startrecord-shim']);
     expect(shimImports(fs.readFileSync(path.join(root, 'pages/memo/memo.js'), 'utf8'))).toEqual(['../../startrecord-shim']);
+    const echo = fs.readFileSync(path.join(root, 'pages/echo/echo.js'), 'utf8');
+    expect(shimImports(echo)).toEqual(['../../startrecord-shim']);
+    expect(echo).toMatch(/legacyPlayVoice\(\{/);
+    expect(fs.readFileSync(path.join(root, 'pages/listen/listen.js'), 'utf8')).toContain('var innerAudioContext = wx.createInnerAudioContext()');
     expect(fs.existsSync(path.join(root, 'startrecord-shim.js'))).toBe(true);
   });
 
@@ -136,7 +147,7 @@ describe('native app without package.json, the default run', () => {
   });
 
   test('webpack 4 and 5 resolve the imports too (mpvue/Taro builds of the same code)', async () => {
-    await expectResolvedByWebpack([path.join(root, 'pages/voice/voice.js'), path.join(root, 'pages/memo/memo.js')]);
+    await expectResolvedByWebpack(['voice/voice', 'memo/memo', 'echo/echo'].map((p) => path.join(root, `pages/${p}.js`)));
   });
 });
 
