@@ -227,8 +227,12 @@ export function createLegacyRecorder(getRecorderManager: () => RecorderManagerLi
 }
 
 /** The mini-program host of this build: `wx`, else `qq`, else `swan`; looked up at first use. */
+function currentHost(): any {
+  return typeof wx !== 'undefined' ? wx : typeof qq !== 'undefined' ? qq : typeof swan !== 'undefined' ? swan : undefined;
+}
+
 function hostRecorderManager(): RecorderManagerLike | null {
-  const host = typeof wx !== 'undefined' ? wx : typeof qq !== 'undefined' ? qq : typeof swan !== 'undefined' ? swan : undefined;
+  const host = currentHost();
   return host && typeof host.getRecorderManager === 'function' ? host.getRecorderManager() : null;
 }
 
@@ -330,16 +334,12 @@ type VoiceHost = { createInnerAudioContext?: () => InnerAudioContextLike };
 const VOICE_KEY: any = typeof Symbol === 'function' && typeof Symbol.for === 'function' ? Symbol.for('startrecord-codemod.voice') : '__startrecordCodemodVoice';
 let ownVoiceState: VoiceState | null = null;
 
-function voiceHost(): any {
-  return typeof wx !== 'undefined' ? wx : typeof qq !== 'undefined' ? qq : typeof swan !== 'undefined' ? swan : undefined;
-}
-
 /**
  * The host's shared state, kept on the host object so every copy of the shim plays one
  * voice. `create`: false for pause and stop, which have nothing to do before a play.
  */
 function voiceState(create: boolean): VoiceState | null {
-  const host = voiceHost();
+  const host = currentHost();
   if (!host || typeof (host as VoiceHost).createInnerAudioContext !== 'function') return null;
   if (host[VOICE_KEY]) return host[VOICE_KEY];
   if (ownVoiceState || !create) return ownVoiceState;

@@ -1,4 +1,5 @@
 import { FileOutcome } from '../engine/outcome';
+import { PLAYBACK_APIS } from '../migrate/api-names';
 import { displayPath } from './display-path';
 import { RunInfo, summarize } from './report';
 
@@ -33,7 +34,7 @@ export function formatMarkdownReport(outcomes: readonly FileOutcome[], cwd: stri
 
   // Playback calls, apart: they move with the recording, and each needs a listen on a device.
   const playback = outcomes.flatMap((o) =>
-    o.sites.filter((site) => PLAYBACK.has(site.api) && site.action !== 'ignored').map((site) => ({ where: `${displayPath(o.filePath, cwd)}:${site.line}`, site })),
+    o.sites.filter((site) => (PLAYBACK_APIS as readonly string[]).includes(site.api) && site.action !== 'ignored').map((site) => ({ where: `${displayPath(o.filePath, cwd)}:${site.line}`, site })),
   );
   if (playback.length > 0) {
     const moved = playback.filter((p) => p.site.action === 'converted' || p.site.action === 'shimmed').length;
@@ -77,8 +78,6 @@ export function formatMarkdownReport(outcomes: readonly FileOutcome[], cwd: stri
   }
   return lines.join('\n');
 }
-
-const PLAYBACK = new Set<string>(['playVoice', 'pauseVoice', 'stopVoice']);
 
 /** Text that stays text inside a table cell: pipes, backticks, HTML and line breaks escaped. */
 function cell(text: string): string {

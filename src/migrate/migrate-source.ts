@@ -64,15 +64,18 @@ export function migrateScript(source: string, filePath: string, givenOptions: Mi
   const reports: SiteReport[] = [];
   // A file whose recording already moved (to the manager by hand, or to the shim by an
   // earlier run) records aac: its playback moves now, through the rest of this function.
-  const recordsAac = callsGetRecorderManager(index) || shimStartLine(index, options.shimImport ?? SHIM_PACKAGE) !== null;
-  if (sites.length === 0 && !(recordsAac && mentionsApiNames(source, PLAYBACK_APIS))) {
+  const shimModule = options.shimImport ?? SHIM_PACKAGE;
+  const shimStart = shimStartLine(index, shimModule);
+  const plays = mentionsApiNames(source, PLAYBACK_APIS);
+  const recordsAac = callsGetRecorderManager(index) || shimStart !== null;
+  if (sites.length === 0 && !(recordsAac && plays)) {
     // Playback alone (a page that plays what another page recorded): reported, never changed.
     if (findJsSdkEvidence(index)) return { output: source, changed: false, sites: [] };
     const playback = decidePlayback(findPlaybackSites(index, root.get(), taroNames), { recording: 'none', shimAllowed: false, multiPlatform: false });
     return { output: source, changed: false, sites: sortReports(playback.map(playbackReport)) };
   }
 
-  const jsSdk = sites.some((s) => s.host.kind === 'global' && s.host.name === 'wx') || mentionsApiNames(source, PLAYBACK_APIS) ? findJsSdkEvidence(index) : null;
+  const jsSdk = sites.some((s) => s.host.kind === 'global' && s.host.name === 'wx') || plays ? findJsSdkEvidence(index) : null;
   const isTypeScript = parserFor(filePath) !== 'babel';
   const ctx: RewriteContext = {
     source,
@@ -97,7 +100,7 @@ export function migrateScript(source: string, filePath: string, givenOptions: Mi
     typescript: isTypeScript,
     groupsWithStart: new Set(sites.filter((s) => s.api === 'startRecord').map((s) => hostGroup(s.host))),
     taroAlwaysPromise: taroStartRecordAlwaysPromise(options.taroVersion),
-    shimStartLine: shimStartLine(index, options.shimImport ?? SHIM_PACKAGE),
+    shimStartLine: shimStart,
     testFile: isTestFile(filePath, index),
   }, options.shim !== false, source);
 
@@ -122,13 +125,14 @@ export function migrateScript(source: string, filePath: string, givenOptions: Mi
   // `noUnusedLocals` builds); the shim's import takes its place when it is new.
   const unusedTaro = findUnusedTaroImport(index, taroNames, [...decisions, ...playback], source, options.taroVersion, namedPlan.edits);
   const taroAlwaysPromise = taroStartRecordAlwaysPromise(options.taroVersion);
-  const shim = planShimImports(index, root.get().node.program, source, comments, ctx.style, ctx.names, options.shimImport ?? SHIM_PACKAGE)(
-    shimNeeds(decisions, taroAlwaysPromise, playback, taroPlayVoiceAlwaysPromise(options.taroVersion)),
+  const taroPlayAlwaysPromise = taroPlayVoiceAlwaysPromise(options.taroVersion);
+  const shim = planShimImports(index, root.get().node.program, source, comments, ctx.style, ctx.names, shimModule)(
+    shimNeeds(decisions, taroAlwaysPromise, playback, taroPlayAlwaysPromise),
     unusedTaro?.wholeStatement ? unusedTaro : undefined,
   );
 
   const edits: Edit[] = [];
-  edits.push(...playbackEdits(playback, planner, shim.local, taroPlayVoiceAlwaysPromise(options.taroVersion), ctx));
+  edits.push(...playbackEdits(playback, planner, shim.local, taroPlayAlwaysPromise, ctx));
   reports.push(...playback.map(playbackReport));
   for (const decision of decisions) {
     const { site } = decision;
@@ -167,7 +171,7 @@ export function migrateScript(source: string, filePath: string, givenOptions: Mi
   if (edits.length === 0) return { output: source, changed: false, sites: sortReports(reports) };
   edits.push(...planner.moduleBindingEdits(root.get().node.program, source, comments));
   if (unusedTaro && !shim.tookPlace) {
-    const removal = unusedTaroImportEdit(unusedTaro, source, null);
+    const removal = unusedTaroImportEdit(unusedTaro, source);
     // Never across another edit (a binding inserted right after the import): keeping an
     // unused import is a lint matter, a lost edit would not be.
     if (!edits.some((e) => e.start <= removal.end && e.end >= removal.start)) edits.push(removal);

@@ -43,8 +43,10 @@ export function findNamedBindings(index: NodeIndex, taroNames: Set<string>): Nam
     }
   }
   for (const node of index.of('VariableDeclarator')) {
+    // The cheap test first: finding a parent walks down from the root.
+    if (node.id.type !== 'ObjectPattern' || !isTaroObject(node.init, taroNames)) continue;
     const statement = index.parentOf(node);
-    if (node.id.type !== 'ObjectPattern' || !isTaroObject(node.init, taroNames) || index.parentOf(statement)?.type !== 'Program') continue;
+    if (index.parentOf(statement)?.type !== 'Program') continue;
     for (const prop of node.id.properties) {
       const key = prop.key?.name;
       if (prop.type !== 'ObjectProperty' || prop.computed || !(RECORDING_APIS as readonly string[]).includes(key) || prop.value.type !== 'Identifier') continue;

@@ -228,10 +228,10 @@ function startLines(statement: any, options: StartOptions, manager: ManagerRef, 
       const callee = fail.form === 'reference' ? render(fail.value.start, fail.value.end).replace(/\.bind\(\s*this\s*\)$/, '') : null;
       const arg = takesArgument(fail) ? (fail.adapt ? oldFailure : 'err') : '';
       if (callee !== null && (style.arrows || !/\bthis\b/.test(callee))) {
-        onError = guardedCall('err', `${callee}(${arg})`, indent, style);
+        onError = wrapper('err', `${callee}(${arg})`, undefined, indent, style, idleStopGuard('err', style));
       } else {
         hoist(fail);
-        onError = guardedCall('err', call('fail', 'err', oldFailure)!, indent, style);
+        onError = wrapper('err', call('fail', 'err', oldFailure)!, undefined, indent, style, idleStopGuard('err', style));
       }
     } else {
       onError = guarded ?? noop(style);
@@ -290,14 +290,6 @@ function wrapper(param: string, first: string | undefined, complete: string | un
     : [`${inner}${(first ?? complete)!}${semi}`];
   const body = [...guard.map((line) => inner + line), ...calls];
   return [head, ...body, `${indent}}`].join(style.eol);
-}
-
-/** `(err) => { <guard> onRecordFail(err) }`: a fail that cannot take the guard itself. */
-function guardedCall(param: string, callText: string, indent: string, style: FileStyle): string {
-  const semi = style.semicolons ? ';' : '';
-  const inner = indent + style.indentUnit;
-  const head = style.arrows ? `(${param}) => {` : `function (${param}) {`;
-  return [head, ...idleStopGuard(param, style).map((line) => inner + line), `${inner}${callText}${semi}`, `${indent}}`].join(style.eol);
 }
 
 /** The fail callback with the idle-stop guard inside, moved like `callbackText` moves it. */

@@ -12,14 +12,14 @@ export function taroStartRecordAlwaysPromise(version: string | undefined): boole
   return major < 3 || (major === 3 && (minor < 3 || (minor === 3 && patch < 1)));
 }
 
-/** Taro 1.x and 2.x compile JSX to `Taro.createElement`: the default import is used by JSX. */
-export function taroJsxNeedsDefaultImport(version: string | undefined): boolean {
+/** A known Taro 1.x or 2.x (an unknown version means a current Taro). */
+function classicTaro(version: string | undefined): boolean {
   const parsed = version ? /(\d+)\./.exec(version) : null;
   return parsed !== null && Number(parsed[1]) < 3;
 }
 
+/** Taro 1.x and 2.x compile JSX to `Taro.createElement`: the default import is used by JSX. */
+export const taroJsxNeedsDefaultImport = classicTaro;
+
 /** Taro 1.x and 2.x promisified `playVoice` (a Promise settled at the end, callbacks or not); 3.x passes it through (SPEC §8). */
-export function taroPlayVoiceAlwaysPromise(version: string | undefined): boolean {
-  const parsed = version ? /(\d+)\./.exec(version) : null;
-  return parsed !== null && Number(parsed[1]) < 3;
-}
+export const taroPlayVoiceAlwaysPromise = classicTaro;

@@ -97,14 +97,11 @@ function removal(binding: Binding, source: string): UnusedTaroImport {
 }
 
 /**
- * The edit that removes it, with its line. `replacement` takes the statement's place (the
- * shim's import, so that it stands where the file's imports stand).
+ * The edit that removes it, with its line (when the shim's import takes the statement's
+ * place instead, shim-imports.ts writes that edit).
  */
-export function unusedTaroImportEdit(found: UnusedTaroImport, source: string, replacement: string | null): Edit {
-  if (!found.wholeStatement || replacement !== null) {
-    const text = found.wholeStatement ? replacement! : '';
-    return { start: found.start, end: found.end, build: () => text };
-  }
+export function unusedTaroImportEdit(found: UnusedTaroImport, source: string): Edit {
+  if (!found.wholeStatement) return { start: found.start, end: found.end, build: () => '' };
   // The whole line, with its line break.
   const lineStart = source.lastIndexOf('\n', found.start - 1) + 1;
   const onlyOnLine = /^[ \t]*$/.test(source.slice(lineStart, found.start));

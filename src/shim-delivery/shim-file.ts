@@ -34,7 +34,12 @@ export function relativeSpecifier(fromFile: string, target: string): string {
 }
 
 /** The text to write, from the build of the shim (dist/shim-files, see scripts/finish-shim-build.js). */
+const shimTexts = new Map<string, string>();
+
 export function shimFileText(which: 'cjs' | 'esm' | 'dts'): string {
+  // Read once per run: every page that needs the shim asks for it.
+  const known = shimTexts.get(which);
+  if (known !== undefined) return known;
   const name = which === 'dts' ? `${SHIM_FILE_BASENAME}.d.ts` : `${SHIM_FILE_BASENAME}.${which}.js`;
   // dist/src/shim-delivery -> dist/shim-files when compiled; dist/bundle -> dist/shim-files in
   // the published bundle; src/shim-delivery -> dist/shim-files from source.
@@ -44,7 +49,11 @@ export function shimFileText(which: 'cjs' | 'esm' | 'dts'): string {
     path.join(__dirname, '..', '..', 'dist', 'shim-files', name),
   ];
   for (const file of candidates) {
-    if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8');
+    if (fs.existsSync(file)) {
+      const text = fs.readFileSync(file, 'utf8');
+      shimTexts.set(which, text);
+      return text;
+    }
   }
   throw new Error(`the shim's build is missing (${candidates[0]}); reinstall startrecord-codemod, or run npm run build in a clone`);
 }

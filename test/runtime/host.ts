@@ -34,7 +34,7 @@ import { FakeRecorderManager } from './recorder-manager';
 import { createRejectionTracker } from './rejections';
 import { toJson, Trace } from './trace';
 import { FakeInnerAudioContext, OldVoiceApi } from './voice';
-import { taroStartRecordAlwaysPromise } from '../../src/migrate/taro-version';
+import { taroPlayVoiceAlwaysPromise, taroStartRecordAlwaysPromise } from '../../src/migrate/taro-version';
 
 export type { HostOptions } from './native';
 
@@ -360,7 +360,7 @@ function createTaro(env: NativeEnv, wx: Record<string, unknown>, reactLite: Reac
       : (options?: unknown) => callWx('startRecord', [options]),
     stopRecord: (options?: unknown) => callWx('stopRecord', [options]),
     getRecorderManager: () => callWx('getRecorderManager', []),
-    playVoice: taroPromisifiesPlayVoice(version)
+    playVoice: taroPlayVoiceAlwaysPromise(version)
       ? (options?: unknown) => taroPromisified(env, (a) => callWx('playVoice', a), [options ?? {}], true)
       : (options?: unknown) => callWx('playVoice', [options]),
     pauseVoice: (options?: unknown) => callWx('pauseVoice', [options]),
@@ -398,10 +398,6 @@ function createTaro(env: NativeEnv, wx: Record<string, unknown>, reactLite: Reac
  * Taro 1.x and 2.x list playVoice among the APIs they promisify (SPEC §8); Taro 3 and
  * later pass it through. An unknown version means a current Taro.
  */
-function taroPromisifiesPlayVoice(version: string | undefined): boolean {
-  const major = version ? /(\d+)/.exec(version) : null;
-  return major !== null && Number(major[1]) < 3;
-}
 
 function taroPromisified(env: NativeEnv, call: (args: unknown[]) => unknown, args: unknown[], always = false): unknown {
   const [options, ...rest] = args;
