@@ -259,6 +259,9 @@ describe('lang picks the parser', () => {
     expect([error.line, error.column]).toEqual([1, 23]);
     const source = '<template><button @click="stopRecord" /></template>\n<script lang="coffee">\nx = 1\n</script>\n';
     expect(migrateSource(source, 'b.vue').output).toBe(source);
+    // Playback alone, in a block we cannot read: nothing to migrate there, so no error.
+    const plays = '<script lang="coffee">\nwx.playVoice filePath: path\n</script>\n';
+    expect(migrateSource(plays, 'c.vue').output).toBe(plays);
   });
 });
 

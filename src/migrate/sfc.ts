@@ -1,6 +1,6 @@
 import * as path from 'path';
 import type { SFCParseResult, SFCScriptBlock } from '@vue/compiler-sfc';
-import { mentionsApiNames } from './api-names';
+import { RECORDING_APIS, mentionsApiNames } from './api-names';
 import { NOTES } from './notes';
 import { MigrateOptions, MigrationError, MigrationResult, SiteReport } from './report';
 
@@ -98,7 +98,8 @@ export function migrateSfc(source: string, filePath: string, options: MigrateOpt
     if (block.src !== undefined) continue;
     const ext = extensionForLang(block.lang);
     if (ext === null) {
-      if (mentionsApiNames(block.content)) {
+      // Only a recording call fails the file; playback alone is never migrated there.
+      if (mentionsApiNames(block.content, RECORDING_APIS)) {
         throw new MigrationError(
           `${block.label} is in a language the codemod cannot parse (only JavaScript, TypeScript, JSX and TSX blocks are migrated); migrate its startRecord/stopRecord calls by hand (line ${block.line}, column ${block.column})`,
           block.line,
