@@ -40,6 +40,24 @@ const neverRun = {
   },
 };
 
+/**
+ * The migration needs one table of @babel/types (VISITOR_KEYS, see src/migrate/node-index.ts),
+ * not its builders and validators: the bundle gets that table as data, read from the
+ * installed @babel/types (the same version as @babel/parser) at build time.
+ */
+const babelTypesKeysOnly = {
+  name: 'babel-types-keys-only',
+  setup(build) {
+    build.onResolve({ filter: /^@babel\/types$/ }, (args) =>
+      args.importer.startsWith(path.join(root, 'src') + path.sep) ? { path: '@babel/types', namespace: 'babel-types-keys' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'babel-types-keys' }, () => ({
+      contents: `exports.VISITOR_KEYS = ${JSON.stringify(require('@babel/types').VISITOR_KEYS)};`,
+      loader: 'js',
+    }));
+  },
+};
+
 const LOADER = `'use strict';
 // jscodeshift entry: \`npx jscodeshift -t <this file> src/\`. The code is in
 // ../bundle/startrecord-codemod.js (no dependencies); it is loaded with Node's own
@@ -80,11 +98,12 @@ esbuild
     format: 'cjs',
     define: { __STARTRECORD_BUNDLE__: 'true' },
     // Whitespace and syntax only: names stay, so an internal error's stack still reads.
-    minifyWhitespace: true,
-    minifySyntax: true,
+    // BUNDLE_READABLE=1 keeps lines and whitespace, for CPU profiles that name lines.
+    minifyWhitespace: !process.env.BUNDLE_READABLE,
+    minifySyntax: !process.env.BUNDLE_READABLE,
     legalComments: 'linked',
     logLevel: 'warning',
-    plugins: [neverRun],
+    plugins: [neverRun, babelTypesKeysOnly],
   })
   .then(() => {
     fs.writeFileSync(path.join(root, 'dist', 'transforms', 'startrecord-to-recorder-manager.js'), LOADER);

@@ -426,7 +426,10 @@ function isStatementList(node: any): boolean {
 }
 
 function allIdentifierNames(index: NodeIndex): Set<string> {
-  return new Set(index.of('Identifier', 'JSXIdentifier').map((n) => n.name as string));
+  const names = new Set<string>();
+  for (const n of index.of('Identifier')) names.add(n.name);
+  for (const n of index.of('JSXIdentifier')) names.add(n.name);
+  return names;
 }
 
 /** The last line of defence: never hand back code that does not parse. */

@@ -55,6 +55,9 @@ function optionsFor(parser: ParserName): ParserOptions {
     allowReturnOutsideFunction: true,
     allowUndeclaredExports: true,
     startLine: 1,
+    // Comments are read from the file's list (`ast.comments`); hanging each on its
+    // neighbouring nodes is work nothing here reads (the edits are text, never reprinted).
+    attachComment: false,
     plugins,
   };
 }
