@@ -117,7 +117,7 @@ function buildProgram(io: CliIo): Command {
           "'/utils/shim' (from each app's root); files import it by a relative path",
       )
       .addOption(
-        new Option('-j, --jobs <n>', 'worker threads for the migration (0: main thread only)').argParser(parseJobs).default(defaultJobs(), 'one per core'),
+        new Option('-j, --jobs <n>', 'worker threads that migrate alongside the main thread (0: the main thread alone)').argParser(parseJobs).default(defaultJobs(), 'one per core but one'),
       )
       .option('--no-progress', 'no progress bar, even on a terminal')
       .option('--no-color', 'plain output even on a terminal (NO_COLOR=1 does the same)')
@@ -228,7 +228,9 @@ function parseJobs(value: string): number {
   return jobs;
 }
 
+/** One worker per core but one: the main thread reads, then migrates alongside them. */
 function defaultJobs(): number {
   // availableParallelism() (Node 18.14+) respects CPU affinity and container limits.
-  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : Math.max(1, os.cpus().length);
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : Math.max(1, os.cpus().length);
+  return Math.max(0, cores - 1);
 }

@@ -4,19 +4,34 @@ import { messageOf } from './outcome';
 import { WorkerPool, workerScriptAvailable } from './worker-pool';
 
 /**
- * Below this many files waiting for the migration, starting worker threads (each loads the
- * parser and jscodeshift, ~0.2 s) costs more than it saves: they are migrated in the main
- * thread once reading is done.
- */
-export const POOL_THRESHOLD = 8;
-
-/**
- * Starting the workers costs about as much CPU as migrating this many files (each loads
- * the bundle and warms up its own JIT; measured on 2 cores with `npm run bench`: on 20,000
- * files with 200 candidates the pool took 1.2x the time of the main thread alone). The
- * pool starts only when the run is expected to hand it at least this many files.
+ * The pool starts only when the run is expected to hand it at least this many files
+ * (estimated from the candidates found so far, see `progress`). A worker loads the bundle
+ * and warms up its own JIT: its first files run several times slower, and V8's optimising
+ * compiler takes about a second of CPU. On 2 cores two isolates migrating at once are each
+ * about 35% slower than one alone (measured: two copies of the same cold migration of
+ * 1,000 files side by side, 5.8 s alone, 7.7 s each together), and a worker migrating
+ * while the main thread reads slows the reading as much: on 20,000 files with 200
+ * candidates, one worker made the run 1.1x slower than the main thread alone.
  */
 export const POOL_MIN_EXPECTED_FILES = 500;
+
+/**
+ * Once reading is done, the main thread joins the workers only if at least this many files
+ * still wait: its own JIT warm-up (the first files run several times slower, and V8's
+ * optimising compiler takes about a second of CPU on the other core) costs more than it
+ * saves on a short tail. Measured on 2 cores: two isolates migrating at once are each
+ * about 35% slower than one alone, so a second isolate pays only on a long run.
+ */
+export const MAIN_THREAD_HELPS_FROM = 64;
+
+/**
+ * The queue holds the texts read ahead of the migration: the reader only waits when this
+ * many files, or this many bytes, are queued. Reading ahead is cheap (a 1,000-file tree
+ * of pages is 5 MB) and lets reading finish early, so that the main thread knows the
+ * tail's length and is free to help.
+ */
+const MAX_QUEUED_FILES = 4096;
+const MAX_QUEUED_BYTES = 64 * 1024 * 1024;
 
 export interface SchedulerOptions {
   /** Worker threads to use; 0 migrates in the main thread. */
@@ -42,10 +57,13 @@ interface Queued {
 }
 
 /**
- * Hands candidate files to the migration: to a pool of worker threads when there are
- * enough of them and the compiled worker exists, otherwise in the main thread. Files wait
- * in a queue until a worker is free, so that a stop (Ctrl-C) can drop the files not yet
- * started: their promise resolves to null and they are not processed.
+ * Hands candidate files to the migration: to worker threads when the run has enough of
+ * them and the compiled worker exists, and to the main thread whenever it has nothing
+ * better to do (reading is done, or the reader waits for room). On 2 cores that means one
+ * worker and the main thread: the worker migrates while the main thread reads (its start
+ * overlaps the reading), and both migrate once reading is done. Files wait in a queue
+ * until someone is free, so that a stop (Ctrl-C) can drop the files not yet started:
+ * their promise resolves to null and they are not processed.
  */
 export class MigrationScheduler {
   private readonly queue: Queued[] = [];
@@ -60,21 +78,22 @@ export class MigrationScheduler {
   /** Some file was dropped by `stop()` without being migrated. */
   droppedAny = false;
   private canUsePool: boolean;
-  /** Bounds memory: the reader waits while this many files are queued or in hand. */
-  readonly maxInFlight: number;
+  /** Characters of the texts queued (not yet in hand): bounds memory with MAX_QUEUED_BYTES. */
+  private queuedChars = 0;
 
   constructor(private readonly options: SchedulerOptions) {
     this.canUsePool = options.jobs > 0 && options.migrate === undefined && (options.workerScript !== undefined || workerScriptAvailable());
-    this.maxInFlight = Math.max(2 * POOL_THRESHOLD, options.jobs * 4);
   }
 
   hasRoom(): boolean {
-    return this.stopped || this.queue.length + this.running < this.maxInFlight;
+    return this.stopped || (this.queue.length < MAX_QUEUED_FILES && this.queuedChars * 2 < MAX_QUEUED_BYTES);
   }
 
   /** Resolves when `hasRoom()` may have become true. */
   waitForRoom(): Promise<void> {
-    return new Promise((resolve) => this.roomWaiters.push(resolve));
+    const room = new Promise<void>((resolve) => this.roomWaiters.push(resolve));
+    this.pump();
+    return room;
   }
 
   /** Null when the file was dropped by `stop()` before it started. `options`: this file's, when they differ from the run's. */
@@ -85,7 +104,7 @@ export class MigrationScheduler {
     }
     this.candidatesSeen++;
     return new Promise((resolve) => {
-      this.queue.push({ filePath, text, options, resolve });
+      this.enqueue({ filePath, text, options, resolve });
       this.pump();
     });
   }
@@ -100,6 +119,7 @@ export class MigrationScheduler {
   stop(): void {
     this.stopped = true;
     const dropped = this.queue.splice(0);
+    this.queuedChars = 0;
     if (dropped.length > 0) this.droppedAny = true;
     for (const queued of dropped) queued.resolve(null);
     this.wakeReader();
@@ -124,22 +144,49 @@ export class MigrationScheduler {
 
   private pump(): void {
     if (this.stopped) return;
-    if (!this.pool && this.canUsePool && this.queue.length >= POOL_THRESHOLD) {
-      if (this.poolPaysOff()) {
-        this.pool = new WorkerPool({ size: this.options.jobs, script: this.options.workerScript });
-        this.pool.onReplaced = () => this.pump();
-      } else {
-        // Decided once: the rest of the run migrates in the main thread.
-        this.canUsePool = false;
-      }
+    if (!this.pool && this.canUsePool && this.poolPaysOff()) {
+      this.pool = new WorkerPool({ size: this.options.jobs, script: this.options.workerScript });
+      this.pool.onReplaced = () => this.pump();
     }
-    if (this.pool && !this.pool.broken) {
-      while (this.queue.length > 0 && this.pool.idleCount > 0) this.runInPool(this.pool, this.queue.shift()!);
-      return;
-    }
-    // No pool (small run, no compiled worker, or workers that cannot start): the main thread.
-    if (this.pool?.broken || !this.canUsePool || this.inputDone) void this.drainInMainThread();
+    this.dispatchToPool();
+    if (this.queue.length > 0 && this.mainThreadShouldMigrate()) void this.drainInMainThread();
   }
+
+  private dispatchToPool(): void {
+    const pool = this.pool;
+    if (!pool || pool.broken) return;
+    while (this.queue.length > 0 && pool.idleCount > 0) this.runInPool(pool, this.dequeue()!);
+  }
+
+  /**
+   * The main thread migrates when there is no pool (none wanted, none possible, or its
+   * workers cannot start), when the reader would otherwise wait with no pool to empty the
+   * queue, and, once reading is done, when the tail is long enough to pay for its warm-up.
+   */
+  private mainThreadShouldMigrate(): boolean {
+    if (!this.canUsePool || this.pool?.broken) return true;
+    if (!this.pool) return this.inputDone || !this.hasRoom();
+    if (this.inputDone && this.queue.length >= MAIN_THREAD_HELPS_FROM) this.mainThreadHelps = true;
+    // Once warm, it stays on to the end.
+    return this.inputDone && this.mainThreadHelps;
+  }
+
+  private mainThreadHelps = false;
+
+  private enqueue(queued: Queued, first = false): void {
+    if (first) this.queue.unshift(queued);
+    else this.queue.push(queued);
+    this.queuedChars += queued.text.length;
+  }
+
+  private dequeue(): Queued | undefined {
+    const queued = this.queue.shift();
+    if (queued) this.queuedChars -= queued.text.length;
+    return queued;
+  }
+
+  /** Files the main thread migrated itself (for the tests). */
+  migratedInMainThread = 0;
 
   /** Whether worker threads were started (for the tests and the bench). */
   get poolStarted(): boolean {
@@ -166,14 +213,17 @@ export class MigrationScheduler {
         queued.resolve(null);
       } else {
         // The worker could not even start: the file goes back to the front of the line.
-        this.queue.unshift(queued);
+        this.enqueue(queued, true);
       }
       this.pump();
       this.wakeReader();
     });
   }
 
-  /** One file per turn of the event loop, so that progress and Ctrl-C are seen between files. */
+  /**
+   * One file per turn of the event loop, so that progress, Ctrl-C and the workers' answers
+   * are seen between files; idle workers are served first at every turn.
+   */
   private async drainInMainThread(): Promise<void> {
     if (this.draining) return;
     this.draining = true;
@@ -190,11 +240,14 @@ export class MigrationScheduler {
       }
       while (this.queue.length > 0 && !this.stopped) {
         await new Promise((resolve) => setImmediate(resolve));
-        const queued = this.queue.shift();
+        this.dispatchToPool();
+        if (!this.mainThreadShouldMigrate()) break;
+        const queued = this.dequeue();
         if (!queued) break;
         this.running++;
         const answer = migrateText(migrate, queued.text, queued.filePath, queued.options);
         this.running--;
+        this.migratedInMainThread++;
         queued.resolve(answer);
         this.wakeReader();
       }

@@ -16,9 +16,27 @@ export interface Edit {
   build: (render: Render) => string;
 }
 
+/**
+ * Where an outermost edit landed: `[start, end)` of the source became `[outStart, outEnd)`
+ * of the output; the text between two spans is the source's, unchanged.
+ */
+export interface EditSpan {
+  start: number;
+  end: number;
+  outStart: number;
+  outEnd: number;
+}
+
 export function applyEdits(source: string, edits: Edit[]): string {
+  return applyEditsWithSpans(source, edits).output;
+}
+
+/** The output, and where each outermost edit landed in it, in source order. */
+export function applyEditsWithSpans(source: string, edits: Edit[]): { output: string; spans: EditSpan[] } {
   const sorted = [...edits].sort((a, b) => a.start - b.start || b.end - a.end);
   const consumed = new Set<Edit>();
+  const spans: EditSpan[] = [];
+  let depth = 0;
 
   const render = (start: number, end: number): string => {
     let out = '';
@@ -29,7 +47,12 @@ export function applyEdits(source: string, edits: Edit[]): string {
       if (edit.start === edit.end && (edit.start === start || edit.start === end) && start !== 0) continue;
       if (isInsideAnother(edit, sorted, start, end)) continue;
       out += source.slice(cursor, edit.start);
-      out += edit.build(render);
+      depth++;
+      const text = edit.build(render);
+      depth--;
+      // At the top level `out` is the output so far: the span's place in the output.
+      if (depth === 0) spans.push({ start: edit.start, end: edit.end, outStart: out.length, outEnd: out.length + text.length });
+      out += text;
       consumed.add(edit);
       cursor = edit.end;
     }
@@ -40,7 +63,7 @@ export function applyEdits(source: string, edits: Edit[]): string {
   if (consumed.size !== sorted.length) {
     throw new Error('internal: an edit nested inside another edit was not rendered');
   }
-  return output;
+  return { output, spans };
 }
 
 /** True when `edit` lies inside a larger edit that is itself inside [start, end). */

@@ -1,5 +1,5 @@
 import { PLAYBACK_APIS, mentionsApiNames } from './api-names';
-import { Edit, applyEdits } from './edits';
+import { Edit, EditSpan, applyEditsWithSpans } from './edits';
 import { Host, findTaroModuleNames, resolveHost } from './hosts';
 import { Decision, decideAll } from './decide';
 import { findExistingListeners, findManagerStarts } from './manager-usage';
@@ -16,7 +16,8 @@ import {
   visibleExistingManager,
 } from './manager';
 import { NodeIndex } from './node-index';
-import { parseAst, parseFile, parserFor } from './parse';
+import { parseFile, parserFor } from './parse';
+import { OriginalFile, proveOutputParses } from './parse-proof';
 import { findPlaybackSites } from './playback-sites';
 import { PlaybackDecision, PlaybackFacts, decidePlayback } from './playback-decide';
 import { controlEdit, playEdit } from './playback-rewrite';
@@ -77,11 +78,12 @@ export function migrateScript(source: string, filePath: string, givenOptions: Mi
 
   const jsSdk = sites.some((s) => s.host.kind === 'global' && s.host.name === 'wx') || plays ? findJsSdkEvidence(index) : null;
   const isTypeScript = parserFor(filePath) !== 'babel';
+  const identifierNames = allIdentifierNames(index);
   const ctx: RewriteContext = {
     source,
     style: detectStyle(source, isTypeScript, !isTypeScript && writtenInEs5(index)),
     comments,
-    names: new NameAllocator(allIdentifierNames(index)),
+    names: new NameAllocator(identifierNames),
     typescript: isTypeScript,
   };
   const existingManagers = findExistingManagers(j, root, index, taroNames);
@@ -176,8 +178,8 @@ export function migrateScript(source: string, filePath: string, givenOptions: Mi
     // unused import is a lint matter, a lost edit would not be.
     if (!edits.some((e) => e.start <= removal.end && e.end >= removal.start)) edits.push(removal);
   }
-  const output = applyEdits(source, edits);
-  verifyParses(output, filePath);
+  const { output, spans } = applyEditsWithSpans(source, edits);
+  verifyParses(output, filePath, spans, { index, program: root.get().node.program, comments, names: identifierNames });
   return { output, changed: output !== source, sites: sortReports(reports) };
 }
 
@@ -432,10 +434,10 @@ function allIdentifierNames(index: NodeIndex): Set<string> {
   return names;
 }
 
-/** The last line of defence: never hand back code that does not parse. */
-function verifyParses(output: string, filePath: string): void {
+/** The last line of defence: never hand back code that does not parse (see parse-proof.ts). */
+function verifyParses(output: string, filePath: string, spans: readonly EditSpan[], original: OriginalFile): void {
   try {
-    parseAst(output, filePath);
+    proveOutputParses(output, filePath, spans, original);
   } catch (err) {
     throw new MigrationError(
       `internal error: the rewritten file would not parse (${(err as Error).message}); the file was left untouched. Please report this.`,

@@ -43,14 +43,14 @@ const COMMON_PLUGINS: ParserPlugin[] = [
   'throwExpressions',
 ];
 
-function optionsFor(parser: ParserName): ParserOptions {
+function optionsFor(parser: ParserName, sourceType: ParserOptions['sourceType'] = 'unambiguous'): ParserOptions {
   const plugins: ParserPlugin[] =
     parser === 'babel'
       ? // Decorators before or after `export`: WePY 1 scaffolds write `@connect(...) export default class`.
         [...COMMON_PLUGINS, 'jsx', 'flow', 'decorators']
       : [...COMMON_PLUGINS, 'typescript', 'decorators-legacy', ...(parser === 'tsx' ? (['jsx'] as ParserPlugin[]) : [])];
   return {
-    sourceType: 'unambiguous',
+    sourceType,
     allowImportExportEverywhere: true,
     allowReturnOutsideFunction: true,
     allowUndeclaredExports: true,
@@ -92,10 +92,13 @@ export function parseFile(source: string, filePath: string): ParsedFile {
   return { j, root: j(ast), index: new NodeIndex(ast), comments };
 }
 
-/** The babel AST alone (no jscodeshift collection): enough to check that text parses. */
-export function parseAst(source: string, filePath: string): any {
+/**
+ * The babel AST alone (no jscodeshift collection): enough to check that text parses.
+ * `sourceType`: a part of a file parsed alone (parse-proof.ts) keeps the file's.
+ */
+export function parseAst(source: string, filePath: string, sourceType?: 'module' | 'script'): any {
   try {
-    return babelParse(source, optionsFor(parserFor(filePath)));
+    return babelParse(source, optionsFor(parserFor(filePath), sourceType));
   } catch (err) {
     const e = err as { message?: string; loc?: { line: number; column: number } };
     const where = e.loc ? ` (line ${e.loc.line}, column ${e.loc.column + 1})` : '';

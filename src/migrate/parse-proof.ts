@@ -1,0 +1,152 @@
+import type { EditSpan } from './edits';
+import type { NodeIndex } from './node-index';
+import { parseAst } from './parse';
+
+/**
+ * The last line of defence: the rewritten text must parse, or nothing is handed back. A
+ * second full parse of every output took a third of a migration's time, so the proof
+ * parses only what changed, where that is enough to decide, and the whole output otherwise:
+ *
+ * - An edit strictly inside the body of a function (not an arrow: it borrows `this`,
+ *   `super` and `new.target` from around it) or inside a class property's value: the
+ *   rewritten function or property is parsed on its own, in strict mode (at least as strict
+ *   as wherever it sits), inside an object literal or a class that extends something, so
+ *   that `super` stays legal. Its parameters come with it, so a new name that clashes with
+ *   one is still caught.
+ * - Whole statements inserted between two top-level statements (our `recorderManager`,
+ *   the shim's import): they are parsed on their own with the file's source type, as long
+ *   as they declare no name the file already uses anywhere and do not turn a script into
+ *   a module.
+ * - Anything else (an edit at the top level of an object literal, in an arrow function's
+ *   context...), or a part that does not parse on its own: the whole output is parsed, and
+ *   its verdict is the answer. A part parsing on its own never stands in for a rejection.
+ *
+ * Everything between the edits is the original text, which parsed; test/parse-proof.test.ts
+ * checks that the proof rejects broken edits of every kind it accepts on its own.
+ */
+export interface OriginalFile {
+  index: NodeIndex;
+  program: any;
+  comments: ReadonlyArray<{ start: number; end: number }>;
+  /** Every identifier name of the file (see allIdentifierNames). */
+  names: ReadonlySet<string>;
+}
+
+/** Throws the parser's error when the output does not parse; says which proof was enough. */
+export function proveOutputParses(output: string, filePath: string, spans: readonly EditSpan[], original: OriginalFile): 'parts' | 'whole' {
+  if (partsParse(output, filePath, spans, original)) return 'parts';
+  parseAst(output, filePath);
+  return 'whole';
+}
+
+/** Container node types whose rewritten text can be parsed alone, and how to wrap it. */
+const FUNCTION_WRAPPERS: Record<string, [string, string]> = {
+  FunctionDeclaration: ['(', ')'],
+  FunctionExpression: ['(', ')'],
+  ObjectMethod: ['({', '})'],
+  ClassMethod: ['(class extends Object {', '})'],
+  ClassPrivateMethod: ['(class extends Object {', '})'],
+};
+const PROPERTY_WRAPPER: [string, string] = ['(class extends Object {', '})'];
+const CONTAINER_TYPES = [...Object.keys(FUNCTION_WRAPPERS), 'ClassProperty', 'ClassPrivateProperty'];
+
+/** True when every changed part was proven to parse on its own; false: parse the whole output. */
+function partsParse(output: string, filePath: string, spans: readonly EditSpan[], original: OriginalFile): boolean {
+  if (spans.length === 0) return true;
+  const sourceType: 'module' | 'script' = original.program.sourceType === 'module' ? 'module' : 'script';
+  const containers = new Set<any>();
+  const inserted: EditSpan[] = [];
+  for (const span of spans) {
+    const container = innermostContainer(original.index, span);
+    if (container) containers.add(container);
+    else if (isTopLevelInsertion(span, original.program, original.comments)) inserted.push(span);
+    else return false;
+  }
+
+  const toOutput = offsetMaps(spans);
+  for (const container of containers) {
+    if ([...containers].some((other) => other !== container && other.start <= container.start && other.end >= container.end)) continue;
+    const [open, close] = FUNCTION_WRAPPERS[container.type] ?? PROPERTY_WRAPPER;
+    const text = output.slice(toOutput.start(container.start), toOutput.end(container.end));
+    if (!parsesAlone(`"use strict";${open}${text}\n${close}`, filePath, sourceType)) return false;
+  }
+
+  if (inserted.length > 0) {
+    const text = inserted.map((span) => output.slice(span.outStart, span.outEnd)).join('\n');
+    // As a script, an `import` does not parse: a script never turns into a module here.
+    const ast = parsesAlone(text, filePath, sourceType);
+    if (!ast) return false;
+    if (declaredNames(ast.program).some((name) => original.names.has(name))) return false;
+  }
+  return true;
+}
+
+/**
+ * The smallest function (not an arrow) whose body holds the span strictly inside its
+ * braces, or class property whose arrow-function value's body does.
+ */
+function innermostContainer(index: NodeIndex, span: EditSpan): any | null {
+  let best: any = null;
+  for (const node of index.of(...CONTAINER_TYPES)) {
+    const property = node.type === 'ClassProperty' || node.type === 'ClassPrivateProperty';
+    const body = property ? (node.value?.type === 'ArrowFunctionExpression' ? node.value.body : null) : node.body;
+    if (!body || body.type !== 'BlockStatement' || !(body.start < span.start && span.end < body.end)) continue;
+    if (!best || node.end - node.start < best.end - best.start) best = node;
+  }
+  return best;
+}
+
+/** An insertion (nothing removed) between top-level statements, outside every comment. */
+function isTopLevelInsertion(span: EditSpan, program: any, comments: ReadonlyArray<{ start: number; end: number }>): boolean {
+  const at = span.start;
+  if (span.end !== at) return false;
+  const inside = (node: { start: number; end: number }) => node.start < at && at < node.end;
+  return !program.body.some(inside) && !(program.directives ?? []).some(inside) && !comments.some(inside);
+}
+
+function parsesAlone(text: string, filePath: string, sourceType: 'module' | 'script'): any | null {
+  try {
+    return parseAst(text, filePath, sourceType);
+  } catch {
+    return null;
+  }
+}
+
+/** Names bound at the top level of a program: declarations, functions, classes, imports. */
+function declaredNames(program: any): string[] {
+  const names: string[] = [];
+  const fromPattern = (node: any): void => {
+    if (!node) return;
+    if (node.type === 'Identifier') names.push(node.name);
+    else if (node.type === 'ObjectPattern') node.properties.forEach((p: any) => fromPattern(p.type === 'RestElement' ? p.argument : p.value));
+    else if (node.type === 'ArrayPattern') node.elements.forEach(fromPattern);
+    else if (node.type === 'AssignmentPattern') fromPattern(node.left);
+    else if (node.type === 'RestElement') fromPattern(node.argument);
+    else names.push('\0unknown pattern');
+  };
+  for (const statement of program.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
+    if (!declaration) continue;
+    if (declaration.type === 'VariableDeclaration') declaration.declarations.forEach((d: any) => fromPattern(d.id));
+    else if (declaration.id?.type === 'Identifier') names.push(declaration.id.name);
+    else if (declaration.type === 'ImportDeclaration') declaration.specifiers.forEach((s: any) => names.push(s.local.name));
+    else if (declaration.type === 'TSImportEqualsDeclaration') names.push(declaration.id.name);
+  }
+  return names;
+}
+
+/**
+ * Where a node's start and end (offsets outside every span) are in the output. An
+ * insertion right at a node's start comes before it; one right at its end, after it.
+ */
+function offsetMaps(spans: readonly EditSpan[]): { start: (offset: number) => number; end: (offset: number) => number } {
+  const shifted = (offset: number, before: (span: EditSpan) => boolean) => {
+    let delta = 0;
+    for (const span of spans) if (before(span)) delta += span.outEnd - span.outStart - (span.end - span.start);
+    return offset + delta;
+  };
+  return {
+    start: (offset) => shifted(offset, (span) => span.end <= offset),
+    end: (offset) => shifted(offset, (span) => span.end <= offset && span.start < offset),
+  };
+}

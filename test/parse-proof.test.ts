@@ -1,0 +1,171 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { applyEditsWithSpans, Edit } from '../src/migrate/edits';
+import { migrateSource } from '../src/migrate/migrate-source';
+import { parseAst, parseFile } from '../src/migrate/parse';
+import { proveOutputParses } from '../src/migrate/parse-proof';
+import { listFixtures } from './support/fixtures';
+
+/**
+ * The proof that an output parses looks at the changed parts alone where that decides
+ * (parse-proof.ts). A part accepted on its own must never stand for an output that does
+ * not parse: each case below is an edit that breaks the file in a way only its context
+ * shows, and the proof must reject it, whichever way it gets there.
+ */
+
+/** Replaces the first `find` (after `from`, if given) with `text`, or inserts `text` at `at`. */
+type Change = { find: string; text: string; after?: string } | { at: string; text: string };
+
+function prove(source: string, filePath: string, changes: Change[]): 'parts' | 'whole' {
+  const parsed = parseFile(source, filePath);
+  const edits: Edit[] = changes.map((change) => {
+    if ('at' in change) {
+      const at = source.indexOf(change.at);
+      if (at === -1) throw new Error(`test: ${change.at} not found`);
+      return { start: at, end: at, build: () => change.text };
+    }
+    const start = source.indexOf(change.find, change.after ? source.indexOf(change.after) : 0);
+    if (start === -1) throw new Error(`test: ${change.find} not found`);
+    return { start, end: start + change.find.length, build: () => change.text };
+  });
+  const { output, spans } = applyEditsWithSpans(source, edits);
+  const names = new Set<string>([...parsed.index.of('Identifier'), ...parsed.index.of('JSXIdentifier')].map((n: any) => n.name));
+  return proveOutputParses(output, filePath, spans, { index: parsed.index, program: parsed.root.get().node.program, comments: parsed.comments, names });
+}
+
+const PAGE = `var app = getApp()
+
+Page({
+  data: { recording: false },
+  onPressStart: function (e) {
+    var that = this
+    wx.startRecord({ success: function (res) { that.setData({ path: res.tempFilePath }) } })
+  },
+  onPressEnd(res) {
+    wx.stopRecord()
+  },
+})
+`;
+
+const MANAGER = { at: '\nPage({', text: '\nvar recorderManager = wx.getRecorderManager()' };
+
+describe('changes the parts prove on their own', () => {
+  it('a method body and a module-level binding', () => {
+    expect(prove(PAGE, 'page.js', [MANAGER, { find: 'wx.stopRecord()', text: 'recorderManager.stop()' }])).toBe('parts');
+  });
+
+  it('a function expression in an object property, with a callback of its own', () => {
+    const text = 'recorderManager.onStop(function (res) {\n      that.setData({ path: res.tempFilePath })\n    })\n    recorderManager.start({})';
+    expect(prove(PAGE, 'page.js', [MANAGER, { find: 'wx.startRecord({ success: function (res) { that.setData({ path: res.tempFilePath }) } })', text }])).toBe('parts');
+  });
+
+  it('a class method that uses super, and a class property arrow function (TSX)', () => {
+    const source = `import Taro from '@tarojs/taro'
+export default class Voice extends Base {
+  componentDidMount() { super.componentDidMount(); Taro.stopRecord() }
+  onTap = () => { Taro.stopRecord() }
+}
+`;
+    expect(prove(source, 'voice.tsx', [
+      { find: 'Taro.stopRecord()', text: 'recorderManager.stop()' },
+      { find: 'Taro.stopRecord()', after: 'onTap', text: 'recorderManager.stop()' },
+      { at: '\nexport default', text: '\nconst recorderManager = Taro.getRecorderManager()' },
+    ])).toBe('parts');
+  });
+
+  it('an edit right before and right after a function declaration', () => {
+    const source = 'function a() {\n  wx.stopRecord()\n}\nfunction b() {}\n';
+    expect(prove(source, 'a.js', [
+      { at: 'function a', text: 'var recorderManager = wx.getRecorderManager()\n' },
+      { find: 'wx.stopRecord()', text: 'recorderManager.stop()' },
+      { at: '\nfunction b', text: '\nvar other = 1' },
+    ])).toBe('parts');
+  });
+});
+
+describe('broken edits are rejected', () => {
+  const rejects = (source: string, filePath: string, changes: Change[]) => expect(() => prove(source, filePath, changes)).toThrow(/syntax error/);
+
+  it('an unbalanced edit inside a method', () => {
+    rejects(PAGE, 'page.js', [{ find: 'wx.stopRecord()', text: 'recorderManager.stop())' }]);
+  });
+
+  it('an edit that closes the method early', () => {
+    rejects(PAGE, 'page.js', [{ find: 'wx.stopRecord()', text: 'recorderManager.stop() }' }]);
+  });
+
+  it('a new declaration that clashes with a parameter', () => {
+    rejects(PAGE, 'page.js', [{ find: 'wx.stopRecord()', text: 'let res = recorderManager' }]);
+  });
+
+  it('a new declaration that clashes with one in the same function', () => {
+    rejects(PAGE, 'page.js', [{ find: 'wx.startRecord', text: 'let that = 1; wx.startRecord' }]);
+  });
+
+  it('await in a function that is not async', () => {
+    rejects(PAGE, 'page.js', [{ find: 'wx.stopRecord()', text: 'await recorderManager.stop()' }]);
+  });
+
+  it('a name reserved in strict code, inside a class (strict, in a sloppy script)', () => {
+    rejects('class A {\n  m() { wx.stopRecord() }\n}\n', 'a.js', [{ find: 'wx.stopRecord()', text: 'var let = 1' }]);
+  });
+
+  it('a module-level binding that clashes with one the file has', () => {
+    rejects(PAGE, 'page.js', [{ at: '\nPage({', text: '\nlet app = 1' }]);
+  });
+
+  it('a module-level binding that clashes with another new one', () => {
+    rejects(PAGE, 'page.js', [MANAGER, { at: '\nPage({', text: '\nconst recorderManager = 2' }]);
+  });
+
+  it('an insertion inside a line comment', () => {
+    // The statement parses alone; the rest of the comment becomes code.
+    rejects('// a note about it\nPage({})\n', 'c.js', [{ at: ' note', text: '\nvar inserted = 1\n' }]);
+  });
+
+  it('a broken edit in a class property arrow function', () => {
+    rejects('class A { onTap = () => { wx.stopRecord() } }\n', 'a.js', [{ find: 'wx.stopRecord()', text: 'recorderManager.stop(' }]);
+  });
+
+  it('a broken edit at the top level of an object literal (no part to prove alone)', () => {
+    rejects(PAGE, 'page.js', [{ at: '\n  onPressEnd', text: '\n  onUnload() {},,' }]);
+  });
+});
+
+describe('what the parts cannot decide goes to the whole output', () => {
+  it('sloppy-mode syntax in a script (the part is parsed strict)', () => {
+    expect(prove(PAGE, 'page.js', [{ find: 'wx.stopRecord()', text: 'var n = 010' }])).toBe('whole');
+  });
+
+  it('a private name declared outside the method', () => {
+    const source = 'class A {\n  #x = 1\n  m() { wx.stopRecord(); return this.#x }\n}\n';
+    expect(prove(source, 'a.js', [{ find: 'wx.stopRecord()', text: 'recorderManager.stop()' }])).toBe('whole');
+  });
+
+  it('a method added to the page object', () => {
+    expect(prove(PAGE, 'page.js', [{ at: '\n  onPressEnd', text: '\n  onUnload() { recorderManager.stop() },' }])).toBe('whole');
+  });
+});
+
+describe('every migrated fixture and corpus file parses whole', () => {
+  const root = path.join(__dirname, '..');
+  const corpus = fs
+    .readdirSync(path.join(root, 'test', 'corpus'))
+    .filter((name) => /\.(jsx?|tsx?)$/.test(name))
+    .map((name): [string, string] => [`corpus ${name}`, path.join(root, 'test', 'corpus', name)]);
+  const fixtures = listFixtures()
+    .filter((f) => !/^(vue|wpy)$/.test(f.ext))
+    .map((f): [string, string] => [`fixture ${path.basename(f.inputPath)}`, f.inputPath]);
+
+  it.each([...fixtures, ...corpus])('%s', (_label, file) => {
+    let output: string;
+    try {
+      output = migrateSource(fs.readFileSync(file, 'utf8'), file, { shimImport: './startrecord-shim' }).output;
+    } catch (error) {
+      // Inputs that prove an error is reported; never the proof rejecting a good output.
+      expect(String(error)).not.toMatch(/would not parse/);
+      return;
+    }
+    expect(() => parseAst(output, file)).not.toThrow();
+  });
+});
