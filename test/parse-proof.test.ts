@@ -127,6 +127,25 @@ describe('broken edits are rejected', () => {
     rejects('class A { onTap = () => { wx.stopRecord() } }\n', 'a.js', [{ find: 'wx.stopRecord()', text: 'recorderManager.stop(' }]);
   });
 
+  // Found by review: each parsed in its wrapper, none in the file.
+  it.each([
+    ['super() in the constructor of a class that extends nothing', 'class A {\n  constructor() { x() }\n}\n', 'a.js', [{ find: 'x()', text: 'super()' }]],
+    ['a function body closed early (a second function)', 'function f() {\n  x()\n}\n', 'a.js', [{ find: 'x()', text: '}, function g() {' }]],
+    ['a method body closed early (a second constructor)', 'class A {\n  constructor() {}\n  m() { x() }\n}\n', 'a.js', [{ find: 'x()', text: '} constructor() {' }]],
+    ['an object method closed early (__proto__ twice)', 'var o = { __proto__: null, m() { x() } }\n', 'a.js', [{ find: 'x()', text: '}, __proto__: null, n() {' }]],
+    ['a second default export in a function', 'export default 1\nfunction f() { x() }\n', 'a.js', [{ find: 'x()', text: 'export default 2' }]],
+    ['a second default export at the top level', 'export default 1\nfoo()\n', 'a.js', [{ at: 'foo()', text: 'export default 2\n' }]],
+    ['an insertion run into the statement after it', 'foo();bar();\n', 'a.js', [{ at: 'bar', text: 'var q = 1' }]],
+    ['an insertion run into the statement before it', 'foo()\nbar()\n', 'a.js', [{ at: '\nbar', text: 'var q = 1' }]],
+    ['an insertion that ends a line comment', '// c\nfoo()\n', 'a.js', [{ at: '\nfoo', text: 'var q = [\n]' }]],
+    ['an insertion inside the hashbang', '#!/usr/bin/env node\nfoo()\n', 'a.js', [{ at: '/usr', text: 'var q = 1\n' }]],
+    ['two insertions that parse only together', 'if (x) {}\nfoo()\n', 'a.js', [{ at: 'if', text: 'var q = [' }, { at: '\nfoo', text: ']' }]],
+    ['sloppy syntax inserted into a strict file', "'use strict'\nfoo()\n", 'a.js', [{ at: '\nfoo', text: '\nvar q = 010' }]],
+    ['a directive inserted that makes the file strict', 'with (a) {}\nfoo()\n', 'a.js', [{ at: 'with', text: "'use strict'\n" }]],
+  ] as Array<[string, string, string, Change[]]>)('%s', (_label, source, file, changes) => {
+    rejects(source, file, changes);
+  });
+
   it('a broken edit at the top level of an object literal (no part to prove alone)', () => {
     rejects(PAGE, 'page.js', [{ at: '\n  onPressEnd', text: '\n  onUnload() {},,' }]);
   });

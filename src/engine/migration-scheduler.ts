@@ -14,6 +14,7 @@ import { WorkerPool, workerScriptAvailable } from './worker-pool';
  * candidates, one worker made the run 1.1x slower than the main thread alone.
  */
 export const POOL_MIN_EXPECTED_FILES = 500;
+const ESTIMATE_FROM = 8;
 
 /**
  * Once reading is done, the main thread joins the workers only if at least this many files
@@ -193,9 +194,14 @@ export class MigrationScheduler {
     return this.pool !== null;
   }
 
-  /** The candidates found so far, scaled to the whole run, reach POOL_MIN_EXPECTED_FILES. */
+  /**
+   * The candidates found so far, scaled to the whole run, reach POOL_MIN_EXPECTED_FILES.
+   * Asked only from ESTIMATE_FROM candidates on: one candidate among the first files read
+   * would scale to a pool for a tree that has a handful.
+   */
   private poolPaysOff(): boolean {
     if (this.options.workerScript !== undefined || !this.progress || this.progress.read === 0) return true;
+    if (this.candidatesSeen < ESTIMATE_FROM && !this.inputDone) return false;
     const expected = (this.candidatesSeen / this.progress.read) * this.progress.total;
     return expected >= POOL_MIN_EXPECTED_FILES;
   }

@@ -44,11 +44,12 @@ const FUNCTION_WRAPPERS: Record<string, [string, string]> = {
   FunctionDeclaration: ['(', ')'],
   FunctionExpression: ['(', ')'],
   ObjectMethod: ['({', '})'],
-  ClassMethod: ['(class extends Object {', '})'],
-  ClassPrivateMethod: ['(class extends Object {', '})'],
 };
-const PROPERTY_WRAPPER: [string, string] = ['(class extends Object {', '})'];
-const CONTAINER_TYPES = [...Object.keys(FUNCTION_WRAPPERS), 'ClassProperty', 'ClassPrivateProperty'];
+const CLASS_MEMBERS = new Set(['ClassMethod', 'ClassPrivateMethod', 'ClassProperty', 'ClassPrivateProperty']);
+const CONTAINER_TYPES = [...Object.keys(FUNCTION_WRAPPERS), ...CLASS_MEMBERS];
+
+/** Exports are checked across the whole module (one default, no name twice): never alone. */
+const EXPORT = /\bexport\b/;
 
 /** True when every changed part was proven to parse on its own; false: parse the whole output. */
 function partsParse(output: string, filePath: string, spans: readonly EditSpan[], original: OriginalFile): boolean {
@@ -59,26 +60,56 @@ function partsParse(output: string, filePath: string, spans: readonly EditSpan[]
   for (const span of spans) {
     const container = innermostContainer(original.index, span);
     if (container) containers.add(container);
-    else if (isTopLevelInsertion(span, original.program, original.comments)) inserted.push(span);
+    else if (isTopLevelInsertion(span, output, original)) inserted.push(span);
     else return false;
   }
 
   const toOutput = offsetMaps(spans);
   for (const container of containers) {
     if ([...containers].some((other) => other !== container && other.start <= container.start && other.end >= container.end)) continue;
-    const [open, close] = FUNCTION_WRAPPERS[container.type] ?? PROPERTY_WRAPPER;
+    const [open, close] = CLASS_MEMBERS.has(container.type) ? classWrapper(original.index, container) : FUNCTION_WRAPPERS[container.type];
     const text = output.slice(toOutput.start(container.start), toOutput.end(container.end));
-    if (!parsesAlone(`"use strict";${open}${text}\n${close}`, filePath, sourceType)) return false;
+    if (EXPORT.test(text)) return false;
+    const prefix = `"use strict";${open}`;
+    const ast = parsesAlone(`${prefix}${text}\n${close}`, filePath, sourceType);
+    // The rewritten text must still be that one function or member, end to end: an edit
+    // that closed the body early could read as two of them inside the wrapper.
+    const type = container.type === 'FunctionDeclaration' ? 'FunctionExpression' : container.type;
+    if (!ast || !wrapsExactly(ast, type, prefix.length, prefix.length + text.length)) return false;
   }
 
-  if (inserted.length > 0) {
-    const text = inserted.map((span) => output.slice(span.outStart, span.outEnd)).join('\n');
-    // As a script, an `import` does not parse: a script never turns into a module here.
-    const ast = parsesAlone(text, filePath, sourceType);
-    if (!ast) return false;
-    if (declaredNames(ast.program).some((name) => original.names.has(name))) return false;
+  const insertedNames = new Set<string>();
+  for (const span of inserted) {
+    const text = output.slice(span.outStart, span.outEnd);
+    if (EXPORT.test(text)) return false;
+    // Strict, whatever the file is: at least as strict as where it lands. A string it
+    // starts with would be a second directive here: it could make the file strict.
+    const ast = parsesAlone(`"use strict";\n${text}`, filePath, sourceType);
+    if (!ast || ast.program.directives.length !== 1) return false;
+    for (const name of declaredNames(ast.program)) {
+      if (original.names.has(name) || insertedNames.has(name)) return false;
+      insertedNames.add(name);
+    }
   }
   return true;
+}
+
+/** A class member is parsed in a class like its own: one that extends something only if its own does (`super()`). */
+function classWrapper(index: NodeIndex, member: any): [string, string] {
+  let owner: any = null;
+  for (const node of index.of('ClassDeclaration', 'ClassExpression')) {
+    if (node.body.start < member.start && member.end <= node.body.end && (!owner || node.start >= owner.start)) owner = node;
+  }
+  return [owner?.superClass ? '(class extends Object {' : '(class {', '})'];
+}
+
+/** The snippet is `"use strict";` and one wrapped node of `type` whose range is exactly [from, to). */
+function wrapsExactly(ast: any, type: string, from: number, to: number): boolean {
+  const body = ast.program.body;
+  if (body.length !== 1 || body[0].type !== 'ExpressionStatement') return false;
+  const wrapper = body[0].expression;
+  const members = wrapper.type === 'ObjectExpression' ? wrapper.properties : wrapper.type === 'ClassExpression' ? wrapper.body.body : [wrapper];
+  return members.length === 1 && members[0].type === type && members[0].start === from && members[0].end === to;
 }
 
 /**
@@ -96,12 +127,23 @@ function innermostContainer(index: NodeIndex, span: EditSpan): any | null {
   return best;
 }
 
-/** An insertion (nothing removed) between top-level statements, outside every comment. */
-function isTopLevelInsertion(span: EditSpan, program: any, comments: ReadonlyArray<{ start: number; end: number }>): boolean {
+/**
+ * An insertion (nothing removed) between top-level statements, outside every comment and
+ * the hashbang, on lines of its own: it starts a line and ends one, so that it cannot run
+ * into the code next to it.
+ */
+function isTopLevelInsertion(span: EditSpan, output: string, original: OriginalFile): boolean {
   const at = span.start;
-  if (span.end !== at) return false;
+  if (span.end !== at || span.outEnd === span.outStart) return false;
+  const { program, comments } = original;
   const inside = (node: { start: number; end: number }) => node.start < at && at < node.end;
-  return !program.body.some(inside) && !(program.directives ?? []).some(inside) && !comments.some(inside);
+  if (program.body.some(inside) || (program.directives ?? []).some(inside) || comments.some(inside)) return false;
+  if (program.interpreter && at <= program.interpreter.end) return false;
+  const before = output[span.outStart - 1];
+  const after = output[span.outEnd];
+  const text = output.slice(span.outStart, span.outEnd);
+  const startsLine = (before === undefined && !program.interpreter) || before === '\n' || /^\r?\n/.test(text);
+  return startsLine && (after === undefined || after === '\n' || after === '\r' || text.endsWith('\n'));
 }
 
 function parsesAlone(text: string, filePath: string, sourceType: 'module' | 'script'): any | null {
