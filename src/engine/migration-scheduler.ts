@@ -58,20 +58,17 @@ interface Queued {
 }
 
 /**
- * Hands candidate files to the migration: to worker threads when the run has enough of
- * them and the compiled worker exists, and to the main thread whenever it has nothing
- * better to do (reading is done, or the reader waits for room). On 2 cores that means one
- * worker and the main thread: the worker migrates while the main thread reads (its start
- * overlaps the reading), and both migrate once reading is done. Files wait in a queue
- * until someone is free, so that a stop (Ctrl-C) can drop the files not yet started:
- * their promise resolves to null and they are not processed.
+ * Hands candidate files to the migration: to worker threads when the run is expected to
+ * have enough of them and the compiled worker exists, and to the main thread when there is
+ * no pool, or once reading is done and a long tail waits (see MAIN_THREAD_HELPS_FROM).
+ * Files wait in a queue until someone is free, so that a stop (Ctrl-C) can drop the files
+ * not yet started: their promise resolves to null and they are not processed.
  */
 export class MigrationScheduler {
   private readonly queue: Queued[] = [];
   /** Files handed to a worker and not answered yet. */
   private readonly inHand = new Set<Queued>();
   private pool: WorkerPool | null = null;
-  private running = 0;
   private inputDone = false;
   private stopped = false;
   private draining = false;
@@ -207,10 +204,8 @@ export class MigrationScheduler {
   }
 
   private runInPool(pool: WorkerPool, queued: Queued): void {
-    this.running++;
     this.inHand.add(queued);
     void pool.run(queued.filePath, queued.text, queued.options).then((answer) => {
-      this.running--;
       this.inHand.delete(queued);
       if (answer !== null) {
         queued.resolve(answer);
@@ -250,10 +245,8 @@ export class MigrationScheduler {
         if (!this.mainThreadShouldMigrate()) break;
         const queued = this.dequeue();
         if (!queued) break;
-        this.running++;
-        const answer = migrateText(migrate, queued.text, queued.filePath, queued.options);
-        this.running--;
-        this.migratedInMainThread++;
+            const answer = migrateText(migrate, queued.text, queued.filePath, queued.options);
+          this.migratedInMainThread++;
         queued.resolve(answer);
         this.wakeReader();
       }

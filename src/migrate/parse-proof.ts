@@ -8,35 +8,36 @@ import { parseAst } from './parse';
  * parses only what changed, where that is enough to decide, and the whole output otherwise:
  *
  * - An edit strictly inside the body of a function (not an arrow: it borrows `this`,
- *   `super` and `new.target` from around it) or inside a class property's value: the
- *   rewritten function or property is parsed on its own, in strict mode (at least as strict
- *   as wherever it sits), inside an object literal or a class that extends something, so
- *   that `super` stays legal. Its parameters come with it, so a new name that clashes with
- *   one is still caught.
- * - Whole statements inserted between two top-level statements (our `recorderManager`,
- *   the shim's import): they are parsed on their own with the file's source type, as long
- *   as they declare no name the file already uses anywhere and do not turn a script into
- *   a module.
- * - Anything else (an edit at the top level of an object literal, in an arrow function's
- *   context...), or a part that does not parse on its own: the whole output is parsed, and
- *   its verdict is the answer. A part parsing on its own never stands in for a rejection.
+ *   `super` and `new.target` from around it) or of a class property's arrow function: the
+ *   rewritten function or member is parsed on its own, in strict mode (at least as strict
+ *   as wherever it sits), in an object literal or in a class that extends something only
+ *   if its own does, and must still be exactly that one node. Its parameters come with
+ *   it, so a new name that clashes with one is still caught.
+ * - Whole statements inserted between two top-level statements on lines of their own
+ *   (our `recorderManager`, the shim's import): each is parsed on its own, strict, and must
+ *   add no directive and declare no name the file uses or another insertion declares.
+ * - Anything else (an edit at the top level of an object literal, any `export`...), or a
+ *   part that does not parse on its own: the whole output is parsed, and its verdict is
+ *   the answer. A part parsing on its own never stands in for a rejection.
  *
  * Everything between the edits is the original text, which parsed; test/parse-proof.test.ts
  * checks that the proof rejects broken edits of every kind it accepts on its own.
+ *
+ * Throws the parser's error when the output does not parse; says which proof was enough.
  */
+export function proveOutputParses(output: string, filePath: string, spans: readonly EditSpan[], original: OriginalFile): 'parts' | 'whole' {
+  if (partsParse(output, filePath, spans, original)) return 'parts';
+  parseAst(output, filePath);
+  return 'whole';
+}
+
+/** What the proof needs of the file before its edits. */
 export interface OriginalFile {
   index: NodeIndex;
   program: any;
   comments: ReadonlyArray<{ start: number; end: number }>;
   /** Every identifier name of the file (see allIdentifierNames). */
   names: ReadonlySet<string>;
-}
-
-/** Throws the parser's error when the output does not parse; says which proof was enough. */
-export function proveOutputParses(output: string, filePath: string, spans: readonly EditSpan[], original: OriginalFile): 'parts' | 'whole' {
-  if (partsParse(output, filePath, spans, original)) return 'parts';
-  parseAst(output, filePath);
-  return 'whole';
 }
 
 /** Container node types whose rewritten text can be parsed alone, and how to wrap it. */
