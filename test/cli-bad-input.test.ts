@@ -49,6 +49,23 @@ describe('the cheap text test', () => {
     ];
     for (const sample of samples) expect(mentionsLegacyApi(Buffer.from(sample, 'utf8'))).toBe(mightContainLegacyCalls(sample));
   });
+
+  test('agrees on every string of up to three fragments (a tail seen before its name, names cut or run together)', () => {
+    // The byte test looks before each `Record`/`Voice` for a prefix: these fragments put
+    // tails first, at the very start, twice over, and prefixes that almost fit.
+    const fragments = ['', 'Record', 'Voice', 'start', 'stop', 'play', 'pause', 'sta', 'tart', 'x', ' ', 'startRecord', 'é'];
+    let checked = 0;
+    for (const a of fragments) {
+      for (const b of fragments) {
+        for (const c of fragments) {
+          const sample = a + b + c;
+          expect([sample, mentionsLegacyApi(Buffer.from(sample, 'utf8'))]).toEqual([sample, mightContainLegacyCalls(sample)]);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBe(fragments.length ** 3);
+  });
 });
 
 describe('bad input', () => {

@@ -45,6 +45,21 @@ describe('.gitignore', () => {
     ]);
   });
 
+  test('a .gitignore deep in a tree with no rules above it applies to its folder and below, nowhere else', async () => {
+    // The walk skips asking about entries of folders no rule reaches; a rule file deeper
+    // down must switch the asking back on for its folder and its subfolders.
+    const root = makeProject({
+      'a/local.js': '',
+      'a/b/.gitignore': 'local.js\nsecret/\n',
+      'a/b/local.js': '',
+      'a/b/c/local.js': '',
+      'a/b/c/page.js': '',
+      'a/b/secret/x.js': '',
+      'a/b2/local.js': '',
+    });
+    expect(await found(root)).toEqual(['a/b/c/page.js', 'a/b2/local.js', 'a/local.js']);
+  });
+
   test('the .gitignore files above a given folder apply, up to the git work tree top', async () => {
     const root = makeProject({
       '.gitignore': 'packages/app/src/generated/\n',

@@ -105,20 +105,22 @@ function walkFolder(
       unreadable.push({ folder, error: (error as Error).message });
       continue;
     }
-    if (folder === root) rules.enterRoot(root);
-    else rules.enterFolder(folder, entries.some((entry) => entry.name === '.gitignore'));
+    const anyRule =
+      folder === root ? rules.enterRoot(root) : rules.enterFolder(folder, entries.some((entry) => entry.name === '.gitignore'));
+    // A plain join: the folder is already a clean absolute path and an entry's name holds no separator.
+    const prefix = folder.endsWith(path.sep) ? folder : folder + path.sep;
 
     for (const entry of entries) {
       // Hidden files and folders (.vscode, .husky, editors' backups) hold no app code.
       if (entry.name.startsWith('.')) continue;
-      const full = path.join(folder, entry.name);
+      const full = prefix + entry.name;
       // Dirent types come from the listing itself (lstat semantics): a symbolic link is
       // neither a folder nor a file here, so it is never followed. FIFOs and devices are
       // skipped the same way, so nothing can block the read.
       if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDER_NAMES.has(entry.name) && !rules.isIgnored(full, true)) pending.push(full);
+        if (!SKIPPED_FOLDER_NAMES.has(entry.name) && !(anyRule && rules.isIgnored(full, true))) pending.push(full);
       } else if (entry.isFile()) {
-        if (extensions.has(path.extname(entry.name)) && !SKIPPED_FILE_NAME.test(entry.name) && !rules.isIgnored(full, false)) {
+        if (extensions.has(path.extname(entry.name)) && !SKIPPED_FILE_NAME.test(entry.name) && !(anyRule && rules.isIgnored(full, false))) {
           found.add(full);
         }
       }

@@ -40,9 +40,11 @@ export class IgnoreRules {
    * `root` apply too (running on `packages/app/src` honours the repository's root
    * `.gitignore`). A root that those rules ignore was still asked for by name: then they
    * are dropped for it.
+   *
+   * Returns whether anything in `root` could be ignored (see `enterFolder`).
    */
-  enterRoot(root: string): void {
-    if (this.chains.has(root)) return;
+  enterRoot(root: string): boolean {
+    if (this.chains.has(root)) return this.anyRuleIn(root);
     let chain: RuleFile[] = [];
     if (this.options.gitignore) {
       const top = findWorkTreeTop(root);
@@ -60,13 +62,25 @@ export class IgnoreRules {
       }
     }
     this.chains.set(root, this.withOwnRules(root, chain, true));
+    return this.anyRuleIn(root);
   }
 
-  /** Called for each folder the walk enters below a root; `hasGitignore` comes from its listing. */
-  enterFolder(folder: string, hasGitignore: boolean): void {
-    if (this.chains.has(folder)) return;
-    const inherited = this.chains.get(path.dirname(folder)) ?? [];
-    this.chains.set(folder, this.withOwnRules(folder, inherited, hasGitignore));
+  /**
+   * Called for each folder the walk enters below a root; `hasGitignore` comes from its
+   * listing. Returns whether anything in the folder could be ignored: when not (no
+   * `--ignore` glob, no `.gitignore` on the way), the walk need not ask for each entry,
+   * which on a large tree without rules is most of the walk's own work.
+   */
+  enterFolder(folder: string, hasGitignore: boolean): boolean {
+    if (!this.chains.has(folder)) {
+      const inherited = this.chains.get(path.dirname(folder)) ?? [];
+      this.chains.set(folder, this.withOwnRules(folder, inherited, hasGitignore));
+    }
+    return this.anyRuleIn(folder);
+  }
+
+  private anyRuleIn(folder: string): boolean {
+    return this.matchesGlob !== null || (this.chains.get(folder) ?? []).length > 0;
   }
 
   /** Whether an entry of an entered folder is left out. */
