@@ -107,6 +107,19 @@ esbuild
     logLevel: 'warning',
     plugins: [neverRun, babelTypesKeysOnly],
   })
+  .then(() =>
+    // The CLI's and the workers' loader of the bundle, with the code cache: a file of its
+    // own, since it runs before the bundle.
+    esbuild.build({
+      entryPoints: [path.join(root, 'src', 'load-bundle.ts')],
+      outfile: path.join(path.dirname(outfile), 'load-bundle.js'),
+      bundle: true,
+      platform: 'node',
+      target: 'node18',
+      format: 'cjs',
+      logLevel: 'warning',
+    }),
+  )
   .then(() => {
     fs.writeFileSync(path.join(root, 'dist', 'transforms', 'startrecord-to-recorder-manager.js'), LOADER);
     fs.writeFileSync(path.join(path.dirname(outfile), 'index.js'), LIBRARY);

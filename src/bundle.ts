@@ -9,6 +9,7 @@ import { isMainThread, parentPort, workerData } from 'worker_threads';
 import { serveMigrations, WORKER_FLAG } from './engine/worker-serve';
 
 export { main } from './cli/main';
+export { ranMigrationInThisThread } from './engine/migrate-text';
 export { default as transform } from '../transforms/startrecord-to-recorder-manager';
 export * from './migrate';
 

@@ -39,6 +39,9 @@ function snapshot(root: string): Map<string, string> {
 beforeAll(() => {
   if (!isBuildFresh(path.join(REPO_ROOT, 'dist', 'src', 'cli', 'main.js'))) {
     execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: REPO_ROOT, stdio: 'pipe' });
+    // tsc also rewrites dist/transforms/ with its own output; the bundle step puts back the
+    // jscodeshift entry the package ships (and rebuilds the bundle the CLI runs).
+    execFileSync(process.execPath, ['scripts/bundle.js'], { cwd: REPO_ROOT, stdio: 'pipe' });
   }
 }, 180_000);
 
@@ -125,6 +128,36 @@ describe('bin/startrecord-codemod.js', () => {
     }
     expect(code).toBe(2);
     expect(stderr).toContain("missing required argument 'paths'");
+  });
+});
+
+describe('the code cache (src/load-bundle.ts)', () => {
+  function runWith(env: NodeJS.ProcessEnv, args: string[], cwd: string): string {
+    return execFileSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
+  }
+  const withoutTimes = (json: string) => ({ ...JSON.parse(json), elapsed: undefined });
+
+  test('the first run saves it in the user’s own folder, later runs load it and answer the same; off with STARTRECORD_CODEMOD_CODE_CACHE=0', () => {
+    const root = tempDir('startrecord-cache-app-');
+    generateTree({ files: 12, legacy: 0.5, out: root, seed: 3 });
+    const tmp = tempDir('startrecord-cache-tmp-');
+    const first = runWith({ TMPDIR: tmp }, ['--dry', '--json', '-j', '0', '.'], root);
+    const [folder] = fs.readdirSync(tmp);
+    expect(folder).toMatch(/^startrecord-codemod-cache/);
+    // This run migrated in the main thread: the cache covers the migration too.
+    const saved = fs.readdirSync(path.join(tmp, folder));
+    expect(saved).toEqual([expect.stringMatching(/-full\.bin$/)]);
+    if (typeof process.getuid === 'function') expect(fs.statSync(path.join(tmp, folder)).mode & 0o777).toBe(0o700);
+    const savedAt = fs.statSync(path.join(tmp, folder, saved[0])).mtimeMs;
+
+    const second = runWith({ TMPDIR: tmp }, ['--dry', '--json', '-j', '0', '.'], root);
+    expect(withoutTimes(second)).toEqual(withoutTimes(first));
+    expect(fs.readdirSync(path.join(tmp, folder))).toEqual(saved);
+    expect(fs.statSync(path.join(tmp, folder, saved[0])).mtimeMs).toBe(savedAt); // loaded, not written again
+
+    const off = tempDir('startrecord-cache-off-');
+    expect(withoutTimes(runWith({ TMPDIR: off, STARTRECORD_CODEMOD_CODE_CACHE: '0' }, ['--dry', '--json', '-j', '0', '.'], root))).toEqual(withoutTimes(first));
+    expect(fs.readdirSync(off)).toEqual([]);
   });
 });
 

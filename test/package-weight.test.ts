@@ -27,7 +27,7 @@ test('installs with no runtime dependency, under 10 MB', () => {
 
 test('ships the bundle, the jscodeshift entry, the shim files and the types, not the unbundled JavaScript', () => {
   const files = m.packedFiles;
-  for (const f of ['bin/startrecord-codemod.js', 'dist/bundle/startrecord-codemod.js', 'dist/bundle/index.js', 'dist/transforms/startrecord-to-recorder-manager.js', 'dist/shim-files/startrecord-shim.cjs.js', 'dist/shim-files/startrecord-shim.esm.js', 'dist/src/index.d.ts', 'LICENSE', 'README.md']) {
+  for (const f of ['bin/startrecord-codemod.js', 'dist/bundle/startrecord-codemod.js', 'dist/bundle/load-bundle.js', 'dist/bundle/index.js', 'dist/transforms/startrecord-to-recorder-manager.js', 'dist/shim-files/startrecord-shim.cjs.js', 'dist/shim-files/startrecord-shim.esm.js', 'dist/src/index.d.ts', 'LICENSE', 'README.md']) {
     expect(files).toContain(f);
   }
   expect(files.filter((f) => /^dist\/src\/.*\.js$/.test(f))).toEqual([]);

@@ -13,8 +13,16 @@ export type MigrateAnswer =
   | { kind: 'migrated'; output: string | null; sites: SiteReport[] }
   | { kind: 'failed'; error: string; line?: number; column?: number };
 
+let migratedInThisThread = false;
+
+/** Whether this thread has run a migration: then the migration's code is compiled, and worth a code cache (load-bundle.ts). */
+export function ranMigrationInThisThread(): boolean {
+  return migratedInThisThread;
+}
+
 /** Runs the migration on one text; never throws. */
 export function migrateText(migrate: Migrate, text: string, filePath: string, options: MigrateOptions): MigrateAnswer {
+  migratedInThisThread = true;
   let result: MigrationResult;
   try {
     result = migrate(text, filePath, options);

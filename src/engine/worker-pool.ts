@@ -26,11 +26,13 @@ export interface ReadyMessage {
 declare const __STARTRECORD_BUNDLE__: boolean | undefined;
 
 /**
- * The worker's script: the bundle itself in the published package (it serves migrations
- * when started with WORKER_FLAG), else the compiled worker next to this module (absent when
- * running from the TypeScript sources: jest).
+ * The worker's script: in the published package, the bundle's loader (which loads the
+ * bundle with the code cache; the bundle serves migrations when started with WORKER_FLAG),
+ * else the compiled worker next to this module (absent when running from the TypeScript
+ * sources: jest).
  */
-export const WORKER_SCRIPT = typeof __STARTRECORD_BUNDLE__ !== 'undefined' && __STARTRECORD_BUNDLE__ ? __filename : path.join(__dirname, 'worker.js');
+export const WORKER_SCRIPT =
+  typeof __STARTRECORD_BUNDLE__ !== 'undefined' && __STARTRECORD_BUNDLE__ ? path.join(__dirname, 'load-bundle.js') : path.join(__dirname, 'worker.js');
 
 export function workerScriptAvailable(): boolean {
   return fs.existsSync(WORKER_SCRIPT);
