@@ -7,7 +7,7 @@
 // native style (`wx.startRecord` in a Page) and half in the Taro style
 // (`Taro.startRecord` in a hook component). The output is the same for the same seed.
 //
-//   node bench/generate-tree.js --files 20000 --legacy 0.01 --out /tmp/tree [--seed 1]
+//   node bench/generate-tree.js --files 20000 --legacy 0.01 --out /tmp/tree [--seed 1] [--method-scale 1]
 
 const fs = require('fs');
 const path = require('path');
@@ -27,12 +27,13 @@ function randomFrom(seed) {
 const WORDS = ['order', 'user', 'cart', 'voice', 'memo', 'shop', 'coupon', 'address', 'profile', 'message', 'search', 'detail',
   'comment', 'share', 'payment', 'invoice', 'course', 'lesson', 'chat', 'friend', 'album', 'ticket', 'notice', 'setting'];
 
-function makeGenerator(random) {
+function makeGenerator(random, methodScale = 1) {
   const pick = (list) => list[Math.floor(random() * list.length)];
   const word = () => pick(WORDS);
   const cap = (s) => s[0].toUpperCase() + s.slice(1);
-  /** Log-normal method counts: most files small, a long tail of big ones. */
-  const methodCount = () => Math.max(1, Math.min(120, Math.round(Math.exp(1.3 + random() * 1.1 + (random() < 0.03 ? 1.6 : 0)))));
+  /** Log-normal method counts: most files small, a long tail of big ones (all scaled by `methodScale`). */
+  const methodCount = () =>
+    Math.max(1, Math.min(Math.round(120 * methodScale), Math.round(methodScale * Math.exp(1.3 + random() * 1.1 + (random() < 0.03 ? 1.6 : 0)))));
 
   const nativeMethod = (name) => `  ${name}: function (e) {
     var that = this
@@ -239,9 +240,11 @@ ${names
     return `${ts ? "export interface Paged<T> {\n  list: T[]\n  total: number\n}\n\n" : ''}${names.map((n) => utilFunction(n, ts)).join('')}`;
   }
 
+  /** Ten files to a folder, as in real projects (the folder is drawn with its first file). */
+  let folder = '';
   /** One file: its relative path (extension included) and its text. */
   return function makeFile(index, legacy) {
-    const folder = `src/${pick(['pages', 'pages', 'components', 'utils', 'services'])}/${word()}${Math.floor(index / 10)}`;
+    if (index % 10 === 0 || folder === '') folder = `src/${pick(['pages', 'pages', 'components', 'utils', 'services'])}/${word()}${Math.floor(index / 10)}`;
     if (legacy) {
       return random() < 0.5
         ? { file: `${folder}/voice${index}.js`, text: nativePage(true) }
@@ -257,10 +260,14 @@ ${names
   };
 }
 
-/** Writes the tree; returns its total size in bytes and how many files have legacy calls. */
-function generateTree({ files, legacy, out, seed = 1 }) {
+/**
+ * Writes the tree; returns its total size in bytes and how many files have legacy calls.
+ * `methodScale` multiplies every file's method count: 1 gives a median file of about
+ * 3.7 KB, 1.6 about 6 KB (the larger files of some real projects).
+ */
+function generateTree({ files, legacy, out, seed = 1, methodScale = 1 }) {
   const random = randomFrom(seed);
-  const makeFile = makeGenerator(random);
+  const makeFile = makeGenerator(random, methodScale);
   // Spread the legacy files evenly instead of leaving their count to chance.
   const legacyEvery = legacy > 0 ? 1 / legacy : Infinity;
   let bytes = 0;
@@ -289,12 +296,19 @@ if (require.main === module) {
       legacy: { type: 'string', default: '0.01' },
       out: { type: 'string' },
       seed: { type: 'string', default: '1' },
+      'method-scale': { type: 'string', default: '1' },
     },
   });
   if (!values.out) {
-    process.stderr.write('usage: node bench/generate-tree.js --files N --legacy SHARE --out DIR [--seed S]\n');
+    process.stderr.write('usage: node bench/generate-tree.js --files N --legacy SHARE --out DIR [--seed S] [--method-scale 1]\n');
     process.exit(2);
   }
-  const result = generateTree({ files: Number(values.files), legacy: Number(values.legacy), out: values.out, seed: Number(values.seed) });
+  const result = generateTree({
+    files: Number(values.files),
+    legacy: Number(values.legacy),
+    out: values.out,
+    seed: Number(values.seed),
+    methodScale: Number(values['method-scale']),
+  });
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
