@@ -73,6 +73,40 @@ export default class Voice extends Base {
     ])).toBe('parts');
   });
 
+  it('arrow functions in a function component (Taro hooks): the arrows alone, not the component', () => {
+    // The component holds sloppy-mode syntax (an octal literal) outside the arrows: parsed
+    // strict on its own it would fail, so 'parts' here means the arrows were the parts.
+    const source = `import Taro from '@tarojs/taro'
+export default function Voice() {
+  const legacyMode = 010
+  const handleStart = () => {
+    Taro.startRecord({ success: (res) => setPath(res.tempFilePath) })
+  }
+  const handleStop = useCallback(() => { Taro.stopRecord() }, [])
+  return <Button onClick={handleStart}>{legacyMode}</Button>
+}
+`;
+    expect(prove(source, 'voice.jsx', [
+      { find: 'Taro.startRecord({ success: (res) => setPath(res.tempFilePath) })', text: 'const recorderManager = Taro.getRecorderManager()\n    recorderManager.onStop((res) => setPath(res.tempFilePath))\n    recorderManager.start({})' },
+      { find: 'Taro.stopRecord()', text: 'Taro.getRecorderManager().stop()' },
+    ])).toBe('parts');
+  });
+
+  it('an async arrow, and an arrow nested in arrows at the top level (TSX)', () => {
+    const source = `const Voice = () => {
+  const onTap = async (e: TapEvent): Promise<void> => {
+    await prepare()
+    Taro.stopRecord()
+  }
+  return <View onClick={() => { Taro.stopRecord() }} />
+}
+`;
+    expect(prove(source, 'voice.tsx', [
+      { find: 'Taro.stopRecord()', text: 'await stopped(Taro.getRecorderManager())' },
+      { find: 'Taro.stopRecord()', after: 'onClick', text: 'Taro.getRecorderManager().stop()' },
+    ])).toBe('parts');
+  });
+
   it('an edit right before and right after a function declaration', () => {
     const source = 'function a() {\n  wx.stopRecord()\n}\nfunction b() {}\n';
     expect(prove(source, 'a.js', [
@@ -146,6 +180,18 @@ describe('broken edits are rejected', () => {
     rejects(source, file, changes);
   });
 
+  // Arrows take their context from around them; these parse alone but not where they are.
+  it.each([
+    ['arguments in an arrow in a class field', 'class A {\n  x = foo(() => { y() })\n}\n', 'a.js', [{ find: 'y()', text: 'y(arguments[0])' }]],
+    ['arguments in an arrow in a class field arrow', 'class A {\n  x = () => { foo(() => { y() }) }\n}\n', 'a.js', [{ find: 'y()', text: 'y(arguments)' }]],
+    ['arguments in an arrow in a static block', 'class A {\n  static { foo(() => { y() }) }\n}\n', 'a.js', [{ find: 'y()', text: 'y(arguments)' }]],
+    ['await in a plain arrow in an async function', 'async function f() {\n  const g = () => { y() }\n}\n', 'a.js', [{ find: 'y()', text: 'await y()' }]],
+    ['an arrow body closed early, declaring a name twice', 'let g = () => { y() }\nlet h = 1\n', 'a.js', [{ find: 'y()', text: '}; let h = () => {' }]],
+    ['a broken edit in an arrow in a method', 'class A {\n  m() { foo(() => { y() }) }\n}\n', 'a.js', [{ find: 'y()', text: 'y(' }]],
+  ] as Array<[string, string, string, Change[]]>)('%s', (_label, source, file, changes) => {
+    rejects(source, file, changes);
+  });
+
   it('a broken edit at the top level of an object literal (no part to prove alone)', () => {
     rejects(PAGE, 'page.js', [{ at: '\n  onPressEnd', text: '\n  onUnload() {},,' }]);
   });
@@ -159,6 +205,19 @@ describe('what the parts cannot decide goes to the whole output', () => {
   it('a private name declared outside the method', () => {
     const source = 'class A {\n  #x = 1\n  m() { wx.stopRecord(); return this.#x }\n}\n';
     expect(prove(source, 'a.js', [{ find: 'wx.stopRecord()', text: 'recorderManager.stop()' }])).toBe('whole');
+  });
+
+  it('super in an arrow in a method (legal there, not in the wrapper)', () => {
+    const source = 'class A extends B {\n  m() { foo(() => { y() }) }\n}\n';
+    expect(prove(source, 'a.js', [{ find: 'y()', text: 'super.m()' }])).toBe('whole');
+  });
+
+  it('an arrow below an async function or in a class field is not a part of its own', () => {
+    // The component's octal literal fails the outer function alone: only the whole parse is left.
+    const inAsync = 'async function load() {\n  var mode = 010\n  const g = () => { y() }\n}\n';
+    expect(prove(inAsync, 'a.js', [{ find: 'y()', text: 'z()' }])).toBe('whole');
+    const inField = 'var mode = 010\nclass A {\n  x = foo(() => { y() })\n}\n';
+    expect(prove(inField, 'a.js', [{ find: 'y()', text: 'z()' }])).toBe('whole');
   });
 
   it('a method added to the page object', () => {

@@ -7,12 +7,16 @@ import { parseAst } from './parse';
  * second full parse of every output took a third of a migration's time, so the proof
  * parses only what changed, where that is enough to decide, and the whole output otherwise:
  *
- * - An edit strictly inside the body of a function (not an arrow: it borrows `this`,
- *   `super` and `new.target` from around it) or of a class property's arrow function: the
- *   rewritten function or member is parsed on its own, in strict mode (at least as strict
- *   as wherever it sits), in an object literal or in a class that extends something only
- *   if its own does, and must still be exactly that one node. Its parameters come with
- *   it, so a new name that clashes with one is still caught.
+ * - An edit strictly inside the body of a function or of a class property's arrow
+ *   function: the rewritten function or member is parsed on its own, in strict mode (at
+ *   least as strict as wherever it sits), in an object literal or in a class that extends
+ *   something only if its own does, and must still be exactly that one node. Its
+ *   parameters come with it, so a new name that clashes with one is still caught.
+ * - An arrow function is such a part only where its context adds no rule of its own (see
+ *   `arrowStandsAlone`): it borrows `super`, `new.target`, `arguments` and `await` from
+ *   around it. `super`, `new.target` and private names do not parse in the wrapper, so they
+ *   fall back to the whole parse; `arguments` (an error in a class field) and `await` (an
+ *   async function around it) are why such arrows are not parts at all.
  * - Whole statements inserted between two top-level statements on lines of their own
  *   (our `recorderManager`, the shim's import): each is parsed on its own, strict, and must
  *   add no directive and declare no name the file uses or another insertion declares.
@@ -44,6 +48,7 @@ export interface OriginalFile {
 const FUNCTION_WRAPPERS: Record<string, [string, string]> = {
   FunctionDeclaration: ['(', ')'],
   FunctionExpression: ['(', ')'],
+  ArrowFunctionExpression: ['(', ')'],
   ObjectMethod: ['({', '})'],
 };
 const CLASS_MEMBERS = new Set(['ClassMethod', 'ClassPrivateMethod', 'ClassProperty', 'ClassPrivateProperty']);
@@ -114,8 +119,8 @@ function wrapsExactly(ast: any, type: string, from: number, to: number): boolean
 }
 
 /**
- * The smallest function (not an arrow) whose body holds the span strictly inside its
- * braces, or class property whose arrow-function value's body does.
+ * The smallest function whose body holds the span strictly inside its braces (an arrow
+ * only where it stands alone), or class property whose arrow-function value's body does.
  */
 function innermostContainer(index: NodeIndex, span: EditSpan): any | null {
   let best: any = null;
@@ -123,9 +128,50 @@ function innermostContainer(index: NodeIndex, span: EditSpan): any | null {
     const property = node.type === 'ClassProperty' || node.type === 'ClassPrivateProperty';
     const body = property ? (node.value?.type === 'ArrowFunctionExpression' ? node.value.body : null) : node.body;
     if (!body || body.type !== 'BlockStatement' || !(body.start < span.start && span.end < body.end)) continue;
-    if (!best || node.end - node.start < best.end - best.start) best = node;
+    if (best && node.end - node.start >= best.end - best.start) continue;
+    if (node.type === 'ArrowFunctionExpression' && !arrowStandsAlone(index, node)) continue;
+    best = node;
   }
   return best;
+}
+
+/** Functions and class members: the places that give an arrow inside them its context. */
+const ARROW_CONTEXTS = [
+  'FunctionDeclaration',
+  'FunctionExpression',
+  'ArrowFunctionExpression',
+  'ObjectMethod',
+  'ClassMethod',
+  'ClassPrivateMethod',
+  'ClassProperty',
+  'ClassPrivateProperty',
+  'ClassAccessorProperty',
+  'StaticBlock',
+];
+const PLAIN_FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ObjectMethod', 'ClassMethod', 'ClassPrivateMethod']);
+
+/**
+ * Whether an arrow function means the same parsed alone: going out from it, through arrows
+ * that are not async, the first other context is the top level, or the parameters or body
+ * of a function that is neither async nor a generator. Not in a class field or static
+ * block (`arguments` is an error there, fine alone), nor below an async function or
+ * arrow (`await`), nor in a computed key or decorator (whose context is the class's).
+ */
+function arrowStandsAlone(index: NodeIndex, arrow: any): boolean {
+  const around = index
+    .of(...ARROW_CONTEXTS)
+    .filter((node: any) => node !== arrow && node.start <= arrow.start && arrow.end <= node.end)
+    .sort((a: any, b: any) => a.end - a.start - (b.end - b.start));
+  const within = (node: any) => node && node.start <= arrow.start && arrow.end <= node.end;
+  for (const node of around) {
+    if (node.type === 'ArrowFunctionExpression') {
+      if (node.async) return false;
+      continue;
+    }
+    if (!PLAIN_FUNCTIONS.has(node.type) || node.async || node.generator) return false;
+    return within(node.body) || node.params.some(within);
+  }
+  return true;
 }
 
 /**
