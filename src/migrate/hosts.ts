@@ -69,26 +69,86 @@ function isTaroRequire(node: any): boolean {
  * Resolves the object expression of `X.startRecord` at `path` to a host, or null when it is
  * anything else (a local, a parameter, `this`, a camera context, a plugin, ...).
  */
-export function resolveHost(objectNode: any, path: ASTPath<any>, taroNames: Set<string>): Host | null {
+export function resolveHost(objectNode: any, path: ASTPath<any>, taroNames: Set<string>, index: NodeIndex): Host | null {
   if (!objectNode || objectNode.type !== 'Identifier') return null;
   const name: string = objectNode.name;
-  const scope = path.scope?.lookup(name);
-  if (scope === null || scope === undefined || isAmbientDeclaration(scope, name)) {
-    if (WECHAT_LIKE_GLOBALS.has(name)) return { kind: 'global', name };
-    if (name in FOREIGN_HOST_REASONS) return { kind: 'foreign', name };
-    return null;
+  const known = bindingFromIndex(index, name);
+  if (known === 'none') return unboundHost(name);
+  if (known !== 'unknown') {
+    if (taroNames.has(name)) return { kind: 'taro', name };
+    return reboundHost(name, known.loc?.start.line ?? 0, null);
   }
+  const scope = path.scope?.lookup(name);
+  if (scope === null || scope === undefined || isAmbientDeclaration(scope, name)) return unboundHost(name);
   if (scope.isGlobal && taroNames.has(name)) return { kind: 'taro', name };
-  return reboundHost(name, scope);
+  const binding: ASTPath<any> | undefined = (scope.getBindings()[name] ?? [])[0];
+  return reboundHost(name, binding?.node.loc?.start.line ?? 0, binding?.parent?.node);
+}
+
+/** A name no declaration of the file binds: the global, if it is a host. */
+function unboundHost(name: string): Host | null {
+  if (WECHAT_LIKE_GLOBALS.has(name)) return { kind: 'global', name };
+  if (name in FOREIGN_HOST_REASONS) return { kind: 'foreign', name };
+  return null;
+}
+
+/**
+ * What scope analysis would answer, where the file shows it without one. ast-types answers
+ * its first question about a scope by walking all of it (the whole program, for a global
+ * like `wx`), building a NodePath for every node: a tenth of a migration's time.
+ * - Every identifier spelled `name` is the object or the property of a member expression
+ *   (`wx.x`, `a.wx`): nothing in the file declares it (a declaration names it elsewhere),
+ *   so it is unbound everywhere: 'none'.
+ * - The only other ones are the locals of value imports (at most one: a second is a syntax
+ *   error): nothing can shadow the import, so it is the binding everywhere, at the top level.
+ * - Anything else: 'unknown', and the scope analysis decides.
+ */
+export function bindingFromIndex(index: NodeIndex, name: string): 'none' | 'unknown' | { loc?: { start: { line: number } } } {
+  let counts = identifierCounts.get(index);
+  if (!counts) identifierCounts.set(index, (counts = countIdentifiers(index)));
+  const all = counts.all.get(name) ?? 0;
+  const inMembers = counts.inMembers.get(name) ?? 0;
+  if (all === inMembers) return 'none';
+  const imported = counts.valueImports.get(name);
+  if (imported && imported.length === 1 && all === inMembers + 1) return imported[0];
+  return 'unknown';
+}
+
+interface IdentifierCounts {
+  /** Identifier nodes by name. */
+  all: Map<string, number>;
+  /** Of those, the objects and the (non-computed) properties of member expressions. */
+  inMembers: Map<string, number>;
+  /** The local identifiers of value imports (not `import type`), by name. */
+  valueImports: Map<string, any[]>;
+}
+
+const identifierCounts = new WeakMap<NodeIndex, IdentifierCounts>();
+
+function countIdentifiers(index: NodeIndex): IdentifierCounts {
+  const add = (map: Map<string, number>, name: string) => map.set(name, (map.get(name) ?? 0) + 1);
+  const counts: IdentifierCounts = { all: new Map(), inMembers: new Map(), valueImports: new Map() };
+  for (const node of index.of('Identifier')) add(counts.all, node.name);
+  for (const node of index.of('MemberExpression', 'OptionalMemberExpression')) {
+    if (node.object.type === 'Identifier') add(counts.inMembers, node.object.name);
+    if (!node.computed && node.property.type === 'Identifier') add(counts.inMembers, node.property.name);
+  }
+  for (const declaration of index.of('ImportDeclaration')) {
+    if (declaration.importKind === 'type' || declaration.importKind === 'typeof') continue;
+    for (const specifier of declaration.specifiers ?? []) {
+      if (specifier.importKind === 'type' || specifier.importKind === 'typeof' || specifier.local?.type !== 'Identifier') continue;
+      const list = counts.valueImports.get(specifier.local.name) ?? [];
+      list.push(specifier.local);
+      counts.valueImports.set(specifier.local.name, list);
+    }
+  }
+  return counts;
 }
 
 const HOST_NAMES = new Set([...WECHAT_LIKE_GLOBALS, 'my', 'tt', 'uni', 'Taro']);
 
 /** A binding named like a host, or initialised from one: what the report calls `rebound`. */
-function reboundHost(name: string, scope: any): Host | null {
-  const binding: ASTPath<any> | undefined = (scope.getBindings()[name] ?? [])[0];
-  const declarator = binding?.parent?.node;
-  const line = binding?.node.loc?.start.line ?? 0;
+function reboundHost(name: string, line: number, declarator: any): Host | null {
   if (HOST_NAMES.has(name)) return { kind: 'rebound', name, line };
   const init = declarator?.type === 'VariableDeclarator' ? declarator.init : null;
   if (init && mentionsHostGlobal(init)) return { kind: 'rebound', name, line };

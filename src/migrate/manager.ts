@@ -57,7 +57,7 @@ export function findExistingManagers(j: JSCodeshift, root: Collection<any>, inde
   root.find(j.CallExpression).forEach((call) => {
     const callee: any = call.node.callee;
     if (callee.type !== 'MemberExpression' || callee.computed || callee.property.name !== 'getRecorderManager') return;
-    const host = resolveHost(callee.object, call, taroNames);
+    const host = resolveHost(callee.object, call, taroNames, index);
     if (!host || host.kind === 'foreign' || host.kind === 'rebound') return;
     const declarator = call.parent;
     if (declarator?.node.type === 'AssignmentExpression' && declarator.node.right === call.node) {

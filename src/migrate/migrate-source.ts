@@ -91,7 +91,7 @@ export function migrateScript(source: string, filePath: string, givenOptions: Mi
   const isManagerCall = (node: any, path: any): string | null => {
     if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression') return null;
     if (node.callee.property.name !== 'getRecorderManager') return null;
-    const host = resolveHost(node.callee.object, path, taroNames);
+    const host = resolveHost(node.callee.object, path, taroNames, index);
     return host && host.kind !== 'foreign' && host.kind !== 'rebound' ? hostGroup(host) : null;
   };
   const decisions = decideAll(sites, {

@@ -22,7 +22,7 @@ export function findPlaybackSites(index: NodeIndex, rootPath: ASTPath<any>, taro
     const api = !node.computed && node.property?.type === 'Identifier' ? (node.property.name as PlaybackApi) : null;
     if (!api || !PLAYBACK_APIS.includes(api) || node.object.type !== 'Identifier') continue;
     const member = index.pathTo(rootPath, node);
-    const host: Host | null = resolveHost(node.object, member, taroNames);
+    const host: Host | null = resolveHost(node.object, member, taroNames, index);
     if (!host || (host.kind !== 'global' && host.kind !== 'taro')) continue;
     sites.push({
       api,

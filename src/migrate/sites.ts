@@ -58,7 +58,7 @@ export function findSites(root: Collection<any>, index: NodeIndex, taroNames: Se
     const legacy = legacyApiOf(node);
     if (!legacy || node.object.type !== 'Identifier') continue;
     const member = index.pathTo(rootPath, node);
-    const host = resolveHost(node.object, member, taroNames);
+    const host = resolveHost(node.object, member, taroNames, index);
     if (!host) continue;
     const label = `${host.name}.${legacy.api}`;
     sites.push({ ...legacy, host, label, ...classifyUsage(member), member, ...position(node) });

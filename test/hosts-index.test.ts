@@ -1,0 +1,101 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { bindingFromIndex } from '../src/migrate/hosts';
+import { parseFile } from '../src/migrate/parse';
+
+/**
+ * The host of `X.startRecord` comes from scope analysis (SPEC §3), except where the file
+ * itself shows what it would answer (hosts.ts, `bindingFromIndex`). Here that shortcut is
+ * checked against ast-types' own scope lookup at every member expression on a plain name,
+ * in every source the tests know and in cases written to tempt it: whenever the shortcut
+ * answers, the lookup must say the same.
+ */
+const ROOT = path.join(__dirname, '..');
+
+function sources(): Array<[string, string, string]> {
+  const out: Array<[string, string, string]> = [];
+  for (const dir of ['__testfixtures__', 'test/corpus', 'examples']) {
+    const walk = (folder: string) => {
+      for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+        const file = path.join(folder, entry.name);
+        if (entry.isDirectory()) {
+          if (entry.name !== 'node_modules') walk(file);
+          continue;
+        }
+        const text = fs.readFileSync(file, 'utf8');
+        if (/\.(c|m)?(j|t)sx?$/.test(entry.name)) out.push([path.relative(ROOT, file), text, file]);
+        if (/\.(vue|wpy)$/.test(entry.name)) {
+          for (const block of text.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+            const lang = /lang=["'](\w+)["']/.exec(block[1])?.[1] ?? 'js';
+            out.push([`${path.relative(ROOT, file)} <script>`, block[2], `${file}.${lang}`]);
+          }
+        }
+      }
+    };
+    walk(path.join(ROOT, dir));
+  }
+  return out;
+}
+
+/** Names shadowed, declared in every way a declaration can be written, imported as types, or re-imported. */
+const TEMPTING: Array<[string, string, string]> = [
+  ['a parameter named wx', 'function f(wx) { wx.startRecord() }\nwx.stopRecord()\n', 'a.js'],
+  ['a catch parameter', 'try { x() } catch (wx) { wx.startRecord() }\nwx.stopRecord()\n', 'a.js'],
+  ['a destructured local', 'const { wx } = window\nwx.startRecord()\n', 'a.js'],
+  ['a nested pattern with a default', 'function f({ a: [wx = swan] }) { wx.startRecord() }\n', 'a.js'],
+  ['a function and a class named like hosts', 'function wx() {}\nclass qq {}\nwx.startRecord(); qq.startRecord()\n', 'a.js'],
+  ['a label', 'wx: for (;;) { wx.startRecord(); break wx }\n', 'a.js'],
+  ['a private name', 'class A { #wx = 1; m() { wx.startRecord(); return this.#wx } }\n', 'a.js'],
+  ['a property key and a member property', 'const o = { wx: 1 }\no.wx.startRecord()\nwx.startRecord()\n', 'a.js'],
+  ['an import shadowed by a parameter', "import Taro from '@tarojs/taro'\nfunction f(Taro) { Taro.startRecord() }\nTaro.stopRecord()\n", 'a.js'],
+  ['an import shadowed by a local', "import Taro from '@tarojs/taro'\nfunction f() { const Taro = other; Taro.startRecord() }\n", 'a.js'],
+  ['a type-only import', "import type Taro from '@tarojs/taro'\nTaro.startRecord()\n", 'a.ts'],
+  ['a type-only specifier', "import { type wx } from 'x'\nwx.startRecord()\n", 'a.ts'],
+  ['a renamed named import', "import { wx as api } from 'x'\napi.startRecord(); wx.startRecord()\n", 'a.js'],
+  ['a shorthand named import', "import { wx } from 'weapp-api'\nwx.startRecord()\n", 'a.js'],
+  ['a namespace import', "import * as wx from 'weapp-api'\nwx.startRecord()\n", 'a.js'],
+  ['an ambient declaration', 'declare const wx: any\nwx.startRecord()\n', 'a.ts'],
+  ['a TypeScript type that names the host', 'let m: wx.RecorderManager\nwx.startRecord()\n', 'a.ts'],
+  ['a TypeScript parameter property', 'class A { constructor(private wx: Api) { wx.startRecord() } }\n', 'a.ts'],
+  ['an enum and a namespace', 'enum wx { A }\nnamespace qq { export const a = 1 }\nwx.startRecord(); qq.startRecord()\n', 'a.ts'],
+  ['a Flow declaration', '// @flow\ndeclare var wx: any\nwx.startRecord()\n', 'a.js'],
+  ['a var in a block (hoisted)', 'if (a) { var wx = swan }\nwx.startRecord()\n', 'a.js'],
+  ['an export of the name', 'export { wx }\nwx.startRecord()\n', 'a.js'],
+  ['a require of Taro', "const Taro = require('@tarojs/taro')\nTaro.startRecord()\n", 'a.js'],
+  ['JSX member tags', 'const A = () => <wx.View onTap={() => wx.startRecord()} />\n', 'a.jsx'],
+];
+
+test.each([...sources(), ...TEMPTING])('%s', (_label, text, file) => {
+  let parsed;
+  try {
+    parsed = parseFile(text, file);
+  } catch {
+    return; // inputs that test a syntax error
+  }
+  const { index, root } = parsed;
+  const rootPath = root.get();
+  for (const node of index.of('MemberExpression', 'OptionalMemberExpression')) {
+    if (node.object.type !== 'Identifier') continue;
+    const name = node.object.name;
+    const shortcut = bindingFromIndex(index, name);
+    if (shortcut === 'unknown') continue;
+    const scope = index.pathTo(rootPath, node).scope?.lookup(name) ?? null;
+    if (shortcut === 'none') {
+      expect([name, scope === null]).toEqual([name, true]);
+    } else {
+      expect([name, scope?.isGlobal, scope?.getBindings()[name]?.[0]?.node === shortcut]).toEqual([name, true, true]);
+    }
+  }
+});
+
+test('the shortcut answers for the common files, and leaves shadowed or declared names to the scope analysis', () => {
+  const verdict = (text: string, file: string, name: string) => {
+    const result = bindingFromIndex(parseFile(text, file).index, name);
+    return typeof result === 'string' ? result : 'import';
+  };
+  expect(verdict('Page({ a() { wx.startRecord() } })\n', 'a.js', 'wx')).toBe('none');
+  expect(verdict("import Taro from '@tarojs/taro'\nexport default () => { Taro.stopRecord() }\n", 'a.jsx', 'Taro')).toBe('import');
+  expect(verdict('function f(wx) { wx.startRecord() }\n', 'a.js', 'wx')).toBe('unknown');
+  expect(verdict("import Taro from '@tarojs/taro'\nfunction f(Taro) { Taro.startRecord() }\n", 'a.js', 'Taro')).toBe('unknown');
+  expect(verdict("import type Taro from '@tarojs/taro'\nTaro.startRecord()\n", 'a.ts', 'Taro')).toBe('unknown');
+});
