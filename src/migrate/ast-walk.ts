@@ -1,20 +1,17 @@
+import { forEachChild } from './node-index';
+
 /**
  * A plain walk over babel AST nodes, for the small questions the migration asks about a
  * callback or a scope ("does it read `arguments`?", "which names does it call?"). The
  * visitor returns false to skip a node's children.
  */
 export function walkNodes(root: any, visit: (node: any) => boolean | void): void {
-  const walk = (node: any) => {
-    if (!node || typeof node.type !== 'string') return;
-    if (visit(node) === false) return;
-    for (const key of Object.keys(node)) {
-      if (key === 'loc' || key === 'comments' || key.endsWith('Comments')) continue;
-      const child = node[key];
-      if (Array.isArray(child)) child.forEach(walk);
-      else if (child && typeof child.type === 'string') walk(child);
-    }
+  // Children by Babel's VISITOR_KEYS, as the node index walks them (node-index.ts; its
+  // test checks that they reach every node a walk over all properties reaches).
+  const walk = (node: any): void => {
+    if (typeof node.type === 'string' && visit(node) !== false) forEachChild(node, walk);
   };
-  walk(root);
+  if (root && typeof root.type === 'string') walk(root);
 }
 
 /** True when `predicate` holds for some node under `root` (root included). */

@@ -104,45 +104,34 @@ function unboundHost(name: string): Host | null {
  * - Anything else: 'unknown', and the scope analysis decides.
  */
 export function bindingFromIndex(index: NodeIndex, name: string): 'none' | 'unknown' | { loc?: { start: { line: number } } } {
-  let counts = identifierCounts.get(index);
-  if (!counts) identifierCounts.set(index, (counts = countIdentifiers(index)));
-  const all = counts.all.get(name) ?? 0;
-  const inMembers = counts.inMembers.get(name) ?? 0;
-  if (all === inMembers) return 'none';
-  const imported = counts.valueImports.get(name);
-  if (imported && imported.length === 1 && all === inMembers + 1) return imported[0];
-  return 'unknown';
+  let verdicts = verdictsByIndex.get(index);
+  if (!verdicts) verdictsByIndex.set(index, (verdicts = new Map()));
+  let verdict = verdicts.get(name);
+  if (verdict === undefined) verdicts.set(name, (verdict = bindingOf(index, name)));
+  return verdict;
 }
 
-interface IdentifierCounts {
-  /** Identifier nodes by name. */
-  all: Map<string, number>;
-  /** Of those, the objects and the (non-computed) properties of member expressions. */
-  inMembers: Map<string, number>;
-  /** The local identifiers of value imports (not `import type`), by name. */
-  valueImports: Map<string, any[]>;
-}
+const verdictsByIndex = new WeakMap<NodeIndex, Map<string, ReturnType<typeof bindingFromIndex>>>();
 
-const identifierCounts = new WeakMap<NodeIndex, IdentifierCounts>();
-
-function countIdentifiers(index: NodeIndex): IdentifierCounts {
-  const add = (map: Map<string, number>, name: string) => map.set(name, (map.get(name) ?? 0) + 1);
-  const counts: IdentifierCounts = { all: new Map(), inMembers: new Map(), valueImports: new Map() };
-  for (const node of index.of('Identifier')) add(counts.all, node.name);
+function bindingOf(index: NodeIndex, name: string): ReturnType<typeof bindingFromIndex> {
+  // Identifiers spelled `name` that are not a member's object or (non-computed) property.
+  const others = index.of('Identifier').filter((node) => node.name === name);
+  if (others.length === 0) return 'none';
+  const inMembers = new Set<any>();
   for (const node of index.of('MemberExpression', 'OptionalMemberExpression')) {
-    if (node.object.type === 'Identifier') add(counts.inMembers, node.object.name);
-    if (!node.computed && node.property.type === 'Identifier') add(counts.inMembers, node.property.name);
+    if (node.object.type === 'Identifier' && node.object.name === name) inMembers.add(node.object);
+    if (!node.computed && node.property.type === 'Identifier' && node.property.name === name) inMembers.add(node.property);
   }
+  const rest = others.filter((node) => !inMembers.has(node));
+  if (rest.length === 0) return 'none';
+  if (rest.length > 1) return 'unknown';
   for (const declaration of index.of('ImportDeclaration')) {
     if (declaration.importKind === 'type' || declaration.importKind === 'typeof') continue;
     for (const specifier of declaration.specifiers ?? []) {
-      if (specifier.importKind === 'type' || specifier.importKind === 'typeof' || specifier.local?.type !== 'Identifier') continue;
-      const list = counts.valueImports.get(specifier.local.name) ?? [];
-      list.push(specifier.local);
-      counts.valueImports.set(specifier.local.name, list);
+      if (specifier.local === rest[0] && specifier.importKind !== 'type' && specifier.importKind !== 'typeof') return rest[0];
     }
   }
-  return counts;
+  return 'unknown';
 }
 
 const HOST_NAMES = new Set([...WECHAT_LIKE_GLOBALS, 'my', 'tt', 'uni', 'Taro']);

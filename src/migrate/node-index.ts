@@ -22,7 +22,7 @@ const SKIPPED_KEYS = new Set(['loc', 'extra', 'comments', 'tokens', 'leadingComm
 const CHILD_KEYS: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(VISITOR_KEYS));
 
 /** Calls `each(child, key, index)` for every child node of `node` (index -1 outside arrays), in key order. */
-function forEachChild(node: any, each: (child: any, key: string, index: number) => boolean | void): boolean {
+export function forEachChild(node: any, each: (child: any, key: string, index: number) => boolean | void): boolean {
   const keys = CHILD_KEYS.get(node.type);
   if (keys === undefined) return forEachChildGeneric(node, each);
   for (let k = 0; k < keys.length; k++) {
