@@ -7,9 +7,11 @@ const fs = require('fs');
 const path = require('path');
 
 const entry = path.join(__dirname, '..', 'dist', 'bundle', 'startrecord-codemod.js');
-if (!fs.existsSync(entry)) {
+const loader = path.join(path.dirname(entry), 'load-bundle.js');
+const missing = [entry, loader].find((file) => !fs.existsSync(file));
+if (missing) {
   process.stderr.write(
-    `startrecord-codemod: ${path.relative(process.cwd(), entry) || entry} is missing.\n` +
+    `startrecord-codemod: ${path.relative(process.cwd(), missing) || missing} is missing.\n` +
       `Build it first: run \`npm run build\` in ${path.resolve(__dirname, '..')}\n`,
   );
   process.exit(1);
@@ -24,7 +26,7 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 // The bundle's loader keeps V8's compiled code between runs (see src/load-bundle.ts).
-const loaded = require(path.join(path.dirname(entry), 'load-bundle.js')).loadBundle(entry);
+const loaded = require(loader).loadBundle(entry);
 
 loaded.exports
   .main(process.argv.slice(2))

@@ -16,8 +16,10 @@
  * - The folder is the user's own (0700, owned by the user, not a link) below the system's
  *   temporary folder, as Node's own compile cache does; a cache file must be a regular file
  *   owned by the user. Anything else and the cache is not used: the bundle is compiled as
- *   without it. Files are written under a temporary name and renamed, so a reader never
- *   sees half a file.
+ *   without it. Where owners cannot be checked (Windows), the folder is in the user's own
+ *   profile (%LOCALAPPDATA%), never in a temporary folder another account may share.
+ *   Files are written under a temporary name and renamed, so a reader never sees half a
+ *   file. The last few entries are kept (two installs or Node versions side by side).
  * - `STARTRECORD_CODEMOD_CODE_CACHE=0` turns it off.
  * Nothing here ever fails a run: every problem with the cache means "no cache".
  */
@@ -44,10 +46,16 @@ export interface LoadedBundle {
 export function codeCacheFolder(env: NodeJS.ProcessEnv = process.env, temporaryFolder: string = os.tmpdir()): string | null {
   if (env.STARTRECORD_CODEMOD_CODE_CACHE === '0') return null;
   const uid = typeof process.getuid === 'function' ? process.getuid() : null;
-  // On Windows the temporary folder is already the user's own.
-  const folder = path.join(temporaryFolder, uid === null ? 'startrecord-codemod-cache' : `startrecord-codemod-cache-${uid}`);
+  let folder: string;
+  if (uid !== null) {
+    folder = path.join(temporaryFolder, `startrecord-codemod-cache-${uid}`);
+  } else {
+    // No owner to check: only a folder in the user's own profile will do.
+    if (!env.LOCALAPPDATA || !path.isAbsolute(env.LOCALAPPDATA)) return null;
+    folder = path.join(env.LOCALAPPDATA, 'startrecord-codemod', 'code-cache');
+  }
   try {
-    fs.mkdirSync(folder, { mode: 0o700 });
+    fs.mkdirSync(folder, { mode: 0o700, recursive: uid === null });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return null;
   }
@@ -62,8 +70,9 @@ export function codeCacheFolder(env: NodeJS.ProcessEnv = process.env, temporaryF
 }
 
 export function loadBundle(file: string, folder: string | null = codeCacheFolder()): LoadedBundle {
-  const source = fs.readFileSync(file, 'utf8');
-  const key = `${crypto.createHash('sha256').update(source).digest('hex').slice(0, 32)}-${process.version}-${process.arch}`;
+  // The very text V8 compiles is what the key hashes (a preload may change Module.wrap).
+  const wrapped = Module.wrap(fs.readFileSync(file, 'utf8'));
+  const key = `${crypto.createHash('sha256').update(wrapped).digest('hex').slice(0, 32)}-${process.version}-${process.arch}`;
   const entry = (coverage: CacheCoverage) => path.join(folder!, `${key}-${coverage}.bin`);
 
   let cachedData: Buffer | undefined;
@@ -78,7 +87,7 @@ export function loadBundle(file: string, folder: string | null = codeCacheFolder
     }
   }
 
-  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
+  const script = new vm.Script(wrapped, { filename: file, cachedData });
   if (script.cachedDataRejected) loadedCoverage = null;
   const bundle = { exports: {} as any };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
@@ -91,11 +100,8 @@ export function loadBundle(file: string, folder: string | null = codeCacheFolder
       if (folder === null || (loadedCoverage !== null && (loadedCoverage === 'full' || coverage === 'scan'))) return;
       try {
         writeAtomically(entry(coverage), script.createCachedData());
-        // One entry per folder: the older ones were for another version of the bundle,
-        // another Node, or covered less.
-        for (const name of fs.readdirSync(folder)) {
-          if (name.endsWith('.bin') && name !== path.basename(entry(coverage))) fs.rmSync(path.join(folder, name), { force: true });
-        }
+        if (coverage === 'full') fs.rmSync(entry('scan'), { force: true });
+        pruneFolder(folder);
       } catch {
         // A cache that cannot be written costs the next run its 100 ms, nothing more.
       }
@@ -120,6 +126,26 @@ function readOwnFile(file: string): Buffer | undefined {
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** Entries kept: enough for a few installs or Node versions used side by side, each about 1 MB. */
+const KEPT_ENTRIES = 4;
+/** A temporary file this old was left by a run killed while writing. */
+const STALE_TEMPORARY_MS = 10 * 60 * 1000;
+
+/** Keeps the newest entries and removes what killed runs left. */
+function pruneFolder(folder: string): void {
+  const now = Date.now();
+  const entries: Array<{ file: string; mtimeMs: number }> = [];
+  for (const name of fs.readdirSync(folder)) {
+    const file = path.join(folder, name);
+    const stat = fs.lstatSync(file, { throwIfNoEntry: false });
+    if (!stat) continue;
+    if (name.endsWith('.tmp') && now - stat.mtimeMs > STALE_TEMPORARY_MS) fs.rmSync(file, { force: true });
+    else if (name.endsWith('.bin')) entries.push({ file, mtimeMs: stat.mtimeMs });
+  }
+  entries.sort((a, b) => b.mtimeMs - a.mtimeMs);
+  for (const { file } of entries.slice(KEPT_ENTRIES)) fs.rmSync(file, { force: true });
 }
 
 function writeAtomically(file: string, data: Buffer): void {

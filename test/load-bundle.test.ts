@@ -29,12 +29,12 @@ interface Loaded {
 }
 
 /** Loads `file` in a fresh process with the cache in `folder`, then saves the cache as `save` says. */
-function loadBundle(file: string, folder: string | null, save?: 'scan' | 'full'): Loaded {
+function loadBundle(file: string, folder: string | null, save?: 'scan' | 'full', preload?: string): Loaded & { wrapper?: string } {
   const script = `
     const loaded = require(${JSON.stringify(loader)}).loadBundle(${JSON.stringify(file)}, ${JSON.stringify(folder)});
     ${save ? `loaded.saveCodeCache(${JSON.stringify(save)});` : ''}
-    process.stdout.write(JSON.stringify({ loadedCoverage: loaded.loadedCoverage, answer: loaded.exports.answer(), filename: loaded.exports.filename }));`;
-  return JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
+    process.stdout.write(JSON.stringify({ loadedCoverage: loaded.loadedCoverage, answer: loaded.exports.answer(), filename: loaded.exports.filename, wrapper: globalThis.WRAPPER }));`;
+  return JSON.parse(execFileSync(process.execPath, [...(preload ? ['-r', preload] : []), '-e', script], { encoding: 'utf8' }));
 }
 
 function tempDir(): string {
@@ -92,8 +92,48 @@ describe('loadBundle', () => {
     const changed = loadBundle(file, folder, 'scan');
     expect(changed.loadedCoverage).toBeNull();
     expect(changed.answer).toBe(43);
-    // The old bundle's entry is gone: one entry per folder.
-    expect(entries(folder)).toEqual([expect.stringMatching(/-scan\.bin$/)]);
+    // Both entries stay (two installs side by side); each bundle loads its own.
+    expect(entries(folder)).toEqual([expect.stringMatching(/-(full|scan)\.bin$/), expect.stringMatching(/-(full|scan)\.bin$/)]);
+    expect(loadBundle(file, folder)).toMatchObject({ loadedCoverage: 'scan', answer: 43 });
+  });
+
+  test('a preload that changes the module wrapper (same length) gets its own cache, not the other wrapper\'s code', () => {
+    const dir = tempDir();
+    const folder = tempDir();
+    const file = writeBundle(dir, 42);
+    const preload = (tag: string) => {
+      const preloadFile = path.join(dir, `wrap-${tag}.js`);
+      fs.writeFileSync(
+        preloadFile,
+        `const Module = require('module');\nModule.wrap = (s) => '(function (exports, require, module, __filename, __dirname) { globalThis.WRAPPER = "${tag}"; ' + s + '\\n});';\n`,
+      );
+      return preloadFile;
+    };
+    expect(loadBundle(file, folder, 'full', preload('AAAA')).wrapper).toBe('AAAA');
+    expect(loadBundle(file, folder, 'full', preload('BBBB'))).toMatchObject({ loadedCoverage: null, wrapper: 'BBBB' });
+    expect(loadBundle(file, folder, undefined, preload('BBBB'))).toMatchObject({ loadedCoverage: 'full', wrapper: 'BBBB' });
+  });
+
+  test('keeps the four newest entries and removes temporary files a killed run left', () => {
+    const dir = tempDir();
+    const folder = tempDir();
+    const old = Date.now() / 1000 - 3600;
+    for (let i = 0; i < 6; i++) {
+      const name = path.join(folder, `${String(i).repeat(32)}-v0.0.0-x64-full.bin`);
+      fs.writeFileSync(name, 'x');
+      fs.utimesSync(name, old + i, old + i);
+    }
+    fs.writeFileSync(path.join(folder, 'left.bin.123-abc.tmp'), 'x');
+    fs.utimesSync(path.join(folder, 'left.bin.123-abc.tmp'), old, old);
+    fs.writeFileSync(path.join(folder, 'writing.bin.456-def.tmp'), 'x'); // another run writing now
+    loadBundle(writeBundle(dir, 42), folder, 'full');
+    const left = entries(folder);
+    expect(left.filter((name) => name.endsWith('.tmp'))).toEqual(['writing.bin.456-def.tmp']);
+    // This run's entry and the three newest of the others.
+    const kept = left.filter((name) => name.endsWith('.bin'));
+    expect(kept).toHaveLength(4);
+    expect(kept.filter((name) => name.includes('-v0.0.0-')).map((name) => name[0]).sort()).toEqual(['3', '4', '5']);
+    expect(kept.filter((name) => name.includes(`-${process.version}-`))).toHaveLength(1);
   });
 
   test('a damaged cache file is rejected and replaced; the bundle runs from its text', () => {
@@ -146,6 +186,20 @@ describe('codeCacheFolder', () => {
     expect(path.dirname(folder!)).toBe(tmp);
     if (posix) expect(fs.statSync(folder!).mode & 0o777).toBe(0o700);
     expect(codeCacheFolder({ STARTRECORD_CODEMOD_CODE_CACHE: '0' }, tmp)).toBeNull();
+  });
+
+  test('where owners cannot be checked (Windows), only a folder in the user profile: never the temporary folder', () => {
+    const getuid = process.getuid;
+    try {
+      Object.defineProperty(process, 'getuid', { value: undefined, configurable: true, writable: true });
+      const tmp = tempDir();
+      expect(codeCacheFolder({}, tmp)).toBeNull();
+      const profile = tempDir();
+      expect(codeCacheFolder({ LOCALAPPDATA: profile }, tmp)).toBe(path.join(profile, 'startrecord-codemod', 'code-cache'));
+      expect(fs.readdirSync(tmp)).toEqual([]);
+    } finally {
+      Object.defineProperty(process, 'getuid', { value: getuid, configurable: true, writable: true });
+    }
   });
 
   (posix ? test : test.skip)('a folder others can write to, or a link in its place, is not used', () => {

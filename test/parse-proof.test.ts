@@ -192,6 +192,27 @@ describe('broken edits are rejected', () => {
     rejects(source, file, changes);
   });
 
+  // Found by the second review: contexts the wrapper cannot give a part.
+  it.each([
+    ['an arrow in a declared function\'s default parameter', 'declare function f(cb = () => { y() }): void;\n', 'a.ts', [{ find: 'y()', text: 'let z = 1' }]],
+    ['an arrow in an exported declared function', 'export declare function f(cb = () => { y() }): void;\n', 'a.ts', [{ find: 'y()', text: 'function g() {}' }]],
+    ['an arrow in a declared namespace', 'declare namespace N {\n  function f(cb = () => { y() }): void\n}\n', 'a.ts', [{ find: 'y()', text: 'let z = 1' }]],
+    ['an arrow in a declared module', "declare module 'm' {\n  export default () => { y() }\n}\n", 'a.ts', [{ find: 'y()', text: 'let z = 1' }]],
+    ['an arrow in a declared enum', 'declare enum E {\n  A = (() => { y() })()\n}\n', 'a.ts', [{ find: 'y()', text: 'let z = 1' }]],
+    ['an arrow in a declared class method\'s parameter', 'declare class C {\n  m(cb = () => { y() }): void\n}\n', 'a.ts', [{ find: 'y()', text: 'let z = 1' }]],
+    ['a class property arrow in a declared class', 'declare class C {\n  readonly x = () => { y() }\n}\n', 'a.ts', [{ find: 'y()', text: 'let z = 1' }]],
+    ['declare global', 'declare global {\n  function f(cb = () => { y() }): void\n}\nexport {}\n', 'a.ts', [{ find: 'y()', text: 'let z = 1' }]],
+    ['a generic arrow that reads as JSX in the file (Flow)', 'const f = <T>(x: T) => { y(); };\n// see </T> here\n', 'a.js', [{ find: 'y();', text: 'y()' }]],
+    ['a generic arrow that reads as JSX in the file (TSX)', 'const f = <T extends unknown>(x: T) => { y(); };\n// see </T> here\n', 'a.tsx', [{ find: 'y();', text: 'y()' }]],
+    ['a generic class property arrow that reads as JSX', 'class A {\n  f = <T>(x: T) => { y(); };\n}\n// see </T> here\n', 'a.js', [{ find: 'y();', text: 'y()' }]],
+    ['a generic arrow emptied', 'const f = <T>(x: T) => { y(); };\n// see </T> here\n', 'a.js', [{ find: 'y();', text: '' }]],
+    ['Flow call type arguments in an arrow (@flow)', '// @flow\nconst g = () => { y() }\n', 'a.js', [{ find: 'y()', text: 'new a < b > (c)++' }]],
+    ['Flow call type arguments in a function (@flow)', '// @flow\nfunction g() { y() }\n', 'a.js', [{ find: 'y()', text: 'new a < b > (c)++' }]],
+    ['Flow call type arguments inserted at the top level (@flow)', '// @flow\nfoo()\n', 'a.js', [{ at: '\nfoo()', text: '\nnew a < b > (c)++' }]],
+  ] as Array<[string, string, string, Change[]]>)('%s', (_label, source, file, changes) => {
+    rejects(source, file, changes);
+  });
+
   it('a broken edit at the top level of an object literal (no part to prove alone)', () => {
     rejects(PAGE, 'page.js', [{ at: '\n  onPressEnd', text: '\n  onUnload() {},,' }]);
   });

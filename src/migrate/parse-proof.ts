@@ -1,6 +1,6 @@
 import type { EditSpan } from './edits';
 import type { NodeIndex } from './node-index';
-import { parseAst } from './parse';
+import { parseAst, parserFor } from './parse';
 
 /**
  * The last line of defence: the rewritten text must parse, or nothing is handed back. A
@@ -23,6 +23,11 @@ import { parseAst } from './parse';
  * - Anything else (an edit at the top level of an object literal, any `export`...), or a
  *   part that does not parse on its own: the whole output is parsed, and its verdict is
  *   the answer. A part parsing on its own never stands in for a rejection.
+ * - Never parts, because the wrapper cannot give them their context (found by review):
+ *   anything inside a TypeScript ambient context (`declare ...`, overload and abstract
+ *   signatures), where bodies and initializers are errors; a generic arrow where JSX is
+ *   on (`<T>(x) => {}` can read as a JSX tag further down the file); and any file with a
+ *   `@flow` pragma, which changes how `a < b > (c)` reads.
  *
  * Everything between the edits is the original text, which parsed; test/parse-proof.test.ts
  * checks that the proof rejects broken edits of every kind it accepts on its own.
@@ -39,7 +44,7 @@ export function proveOutputParses(output: string, filePath: string, spans: reado
 export interface OriginalFile {
   index: NodeIndex;
   program: any;
-  comments: ReadonlyArray<{ start: number; end: number }>;
+  comments: ReadonlyArray<{ start: number; end: number; value: string }>;
   /** Every identifier name of the file (see allIdentifierNames). */
   names: ReadonlySet<string>;
 }
@@ -60,11 +65,15 @@ const EXPORT = /\bexport\b/;
 /** True when every changed part was proven to parse on its own; false: parse the whole output. */
 function partsParse(output: string, filePath: string, spans: readonly EditSpan[], original: OriginalFile): boolean {
   if (spans.length === 0) return true;
+  const parser = parserFor(filePath);
+  if (parser === 'babel' && original.comments.some((comment) => FLOW_PRAGMA.test(comment.value))) return false;
+  const ambient = ambientContexts(original.index);
   const sourceType: 'module' | 'script' = original.program.sourceType === 'module' ? 'module' : 'script';
   const containers = new Set<any>();
   const inserted: EditSpan[] = [];
   for (const span of spans) {
-    const container = innermostContainer(original.index, span);
+    if (ambient.some((node) => node.start <= span.start && span.end <= node.end)) return false;
+    const container = innermostContainer(original.index, span, parser !== 'ts');
     if (container) containers.add(container);
     else if (isTopLevelInsertion(span, output, original)) inserted.push(span);
     else return false;
@@ -122,17 +131,34 @@ function wrapsExactly(ast: any, type: string, from: number, to: number): boolean
  * The smallest function whose body holds the span strictly inside its braces (an arrow
  * only where it stands alone), or class property whose arrow-function value's body does.
  */
-function innermostContainer(index: NodeIndex, span: EditSpan): any | null {
+function innermostContainer(index: NodeIndex, span: EditSpan, jsx: boolean): any | null {
   let best: any = null;
   for (const node of index.of(...CONTAINER_TYPES)) {
     const property = node.type === 'ClassProperty' || node.type === 'ClassPrivateProperty';
-    const body = property ? (node.value?.type === 'ArrowFunctionExpression' ? node.value.body : null) : node.body;
+    const arrow = property ? (node.value?.type === 'ArrowFunctionExpression' ? node.value : null) : node.type === 'ArrowFunctionExpression' ? node : null;
+    const body = property ? arrow?.body : node.body;
     if (!body || body.type !== 'BlockStatement' || !(body.start < span.start && span.end < body.end)) continue;
+    // `<T>(x) => {}` where JSX is on: the file's parse may have read it as a tag.
+    if (jsx && arrow?.typeParameters) continue;
     if (best && node.end - node.start >= best.end - best.start) continue;
     if (node.type === 'ArrowFunctionExpression' && !arrowStandsAlone(index, node)) continue;
     best = node;
   }
   return best;
+}
+
+/** Babel's test for the pragma that turns on Flow's `f<T>(x)` call syntax (any comment here: stricter than Babel's first-comment rule). */
+const FLOW_PRAGMA = /@(?:no)?flow\b/;
+
+/** TypeScript's ambient contexts: declarations without bodies, where what parses in a wrapper is an error. */
+function ambientContexts(index: NodeIndex): any[] {
+  return [
+    ...index.of('TSDeclareFunction', 'TSDeclareMethod'),
+    ...index.of('TSModuleDeclaration', 'ClassDeclaration', 'ClassExpression', 'TSEnumDeclaration', 'VariableDeclaration').filter((node) => node.declare),
+    ...index.of('ClassMethod', 'ClassPrivateMethod', 'ClassProperty', 'ClassPrivateProperty', 'ClassAccessorProperty').filter(
+      (node) => node.abstract || node.declare,
+    ),
+  ];
 }
 
 /** Functions and class members: the places that give an arrow inside them its context. */
