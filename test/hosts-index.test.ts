@@ -63,6 +63,13 @@ const TEMPTING: Array<[string, string, string]> = [
   ['an export of the name', 'export { wx }\nwx.startRecord()\n', 'a.js'],
   ['a require of Taro', "const Taro = require('@tarojs/taro')\nTaro.startRecord()\n", 'a.js'],
   ['JSX member tags', 'const A = () => <wx.View onTap={() => wx.startRecord()} />\n', 'a.jsx'],
+  // Found by review: the parser takes imports anywhere; only the program's own bind the module.
+  ['an import in a function', "function init() { import Taro from '@tarojs/taro' }\nTaro.startRecord({})\n", 'a.js'],
+  ['an import in a function, the global used outside', "function init() { import wx from 'weapp-api'; wx.x() }\nwx.startRecord({})\n", 'a.js'],
+  ['an import in a static block', "class A { static { import wx from 'weapp-api'; wx.startRecord({}) } }\n", 'a.js'],
+  ['an import in a do expression', "const v = do { import wx from 'weapp-api'; 1 }\nwx.startRecord({})\n", 'a.js'],
+  ['an import in an arrow (TS)', "const f = () => { import Taro from '@tarojs/taro' }\nTaro.startRecord({})\n", 'a.ts'],
+  ['an import in an object method', "export default { created() { import Taro from '@tarojs/taro' } }\nTaro.startRecord({})\n", 'a.js'],
 ];
 
 test.each([...sources(), ...TEMPTING])('%s', (_label, text, file) => {
@@ -79,13 +86,27 @@ test.each([...sources(), ...TEMPTING])('%s', (_label, text, file) => {
     const name = node.object.name;
     const shortcut = bindingFromIndex(index, name);
     if (shortcut === 'unknown') continue;
-    const scope = index.pathTo(rootPath, node).scope?.lookup(name) ?? null;
+    let scope: any;
+    try {
+      scope = index.pathTo(rootPath, node).scope?.lookup(name) ?? null;
+    } catch (error) {
+      // ast-types cannot scan a scope holding `catch {}` with no parameter ("null does not
+      // match type Pattern"): there the shortcut answers where it could not.
+      expect(String(error)).toMatch(/does not match type Pattern/);
+      continue;
+    }
     if (shortcut === 'none') {
       expect([name, scope === null]).toEqual([name, true]);
     } else {
       expect([name, scope?.isGlobal, scope?.getBindings()[name]?.[0]?.node === shortcut]).toEqual([name, true, true]);
     }
   }
+});
+
+test('a catch clause with no parameter: ast-types cannot scan it, the shortcut answers (unbound, or the import)', () => {
+  const parsed = parseFile("import Taro from '@tarojs/taro'\ntry { save() } catch { Taro.stopRecord() }\nwx.startRecord({})\ntry {} catch { wx.stopRecord() }\n", 'a.ts');
+  expect(bindingFromIndex(parsed.index, 'wx')).toBe('none');
+  expect(typeof bindingFromIndex(parsed.index, 'Taro')).toBe('object');
 });
 
 test('the shortcut answers for the common files, and leaves shadowed or declared names to the scope analysis', () => {

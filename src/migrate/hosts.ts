@@ -99,8 +99,8 @@ function unboundHost(name: string): Host | null {
  * - Every identifier spelled `name` is the object or the property of a member expression
  *   (`wx.x`, `a.wx`): nothing in the file declares it (a declaration names it elsewhere),
  *   so it is unbound everywhere: 'none'.
- * - The only other ones are the locals of value imports (at most one: a second is a syntax
- *   error): nothing can shadow the import, so it is the binding everywhere, at the top level.
+ * - The only other one is the local of a value import among the program's statements:
+ *   nothing can shadow it, so it is the binding everywhere, at the top level.
  * - Anything else: 'unknown', and the scope analysis decides.
  */
 export function bindingFromIndex(index: NodeIndex, name: string): 'none' | 'unknown' | { loc?: { start: { line: number } } } {
@@ -125,7 +125,11 @@ function bindingOf(index: NodeIndex, name: string): ReturnType<typeof bindingFro
   const rest = others.filter((node) => !inMembers.has(node));
   if (rest.length === 0) return 'none';
   if (rest.length > 1) return 'unknown';
+  // Only an import among the program's own statements: the parser also takes one nested
+  // in a function or block (allowImportExportEverywhere), and there it is no module binding.
+  const topLevel = new Set<any>(index.of('Program')[0]?.body ?? []);
   for (const declaration of index.of('ImportDeclaration')) {
+    if (!topLevel.has(declaration)) continue;
     if (declaration.importKind === 'type' || declaration.importKind === 'typeof') continue;
     for (const specifier of declaration.specifiers ?? []) {
       if (specifier.local === rest[0] && specifier.importKind !== 'type' && specifier.importKind !== 'typeof') return rest[0];
