@@ -89,7 +89,26 @@ export function parseFile(source: string, filePath: string): ParsedFile {
   const j = coreFor(parserFor(filePath));
   const ast = parseAst(source, filePath);
   const comments = (ast.comments ?? []).map((c: any) => ({ start: c.start, end: c.end, value: String(c.value) }));
-  return { j, root: j(ast), index: new NodeIndex(ast), comments };
+  const index = new NodeIndex(ast);
+  giveCatchClausesAParameter(index);
+  return { j, root: j(ast), index, comments };
+}
+
+/**
+ * ast-types' scope analysis fails on `catch {}` with no parameter (ES2019): its scan of
+ * the scope reads the parameter as a pattern ("null does not match type Pattern"), and
+ * skips the declarations in the body. Such a clause gets a parameter no identifier can
+ * name (it has a space), zero characters wide at the start of its body, after the index
+ * is built: nothing asks for it by name, and the text is never printed from the tree.
+ */
+const NO_CATCH_PARAMETER = 'catch without parameter';
+
+function giveCatchClausesAParameter(index: NodeIndex): void {
+  for (const clause of index.of('CatchClause')) {
+    if (clause.param !== null && clause.param !== undefined) continue;
+    const at = clause.body.start;
+    clause.param = { type: 'Identifier', name: NO_CATCH_PARAMETER, start: at, end: at, loc: { start: clause.body.loc.start, end: clause.body.loc.start } };
+  }
 }
 
 /**
