@@ -79,10 +79,41 @@ export function resolveHost(objectNode: any, path: ASTPath<any>, taroNames: Set<
     return reboundHost(name, known.loc?.start.line ?? 0, null);
   }
   const scope = path.scope?.lookup(name);
-  if (scope === null || scope === undefined || isAmbientDeclaration(scope, name)) return unboundHost(name);
+  if (scope === null || scope === undefined || isAmbientDeclaration(scope, name)) {
+    const missed = bindingScopeAnalysisMisses(index, name, objectNode.start);
+    return missed ? reboundHost(name, missed.loc?.start.line ?? 0, null) : unboundHost(name);
+  }
   if (scope.isGlobal && taroNames.has(name)) return { kind: 'taro', name };
   const binding: ASTPath<any> | undefined = (scope.getBindings()[name] ?? [])[0];
   return reboundHost(name, binding?.node.loc?.start.line ?? 0, binding?.parent?.node);
+}
+
+/**
+ * Bindings ast-types' scope analysis does not see (found by review), around the offset
+ * `at`: a TypeScript parameter property (`constructor(private wx: Api)`) in its
+ * constructor, a class expression's own name (`const R = class wx {}`) in its body, a `var`
+ * in a class static block in that block. There the name is a local, never the global.
+ */
+function bindingScopeAnalysisMisses(index: NodeIndex, name: string, at: number): any | null {
+  const inside = (node: any) => node && node.start <= at && at < node.end;
+  for (const property of index.of('TSParameterProperty')) {
+    const id = property.parameter?.type === 'AssignmentPattern' ? property.parameter.left : property.parameter;
+    if (id?.type !== 'Identifier' || id.name !== name) continue;
+    const constructor = index.of('ClassMethod').find((method: any) => method.params.includes(property));
+    if (inside(constructor)) return id;
+  }
+  for (const expression of index.of('ClassExpression')) {
+    if (expression.id?.name === name && inside(expression.body)) return expression.id;
+  }
+  for (const block of index.of('StaticBlock')) {
+    if (!inside(block)) continue;
+    for (const declarator of index.of('VariableDeclarator')) {
+      if (declarator.id.type === 'Identifier' && declarator.id.name === name && inside(block) && block.start <= declarator.start && declarator.end <= block.end) {
+        return declarator.id;
+      }
+    }
+  }
+  return null;
 }
 
 /** A name no declaration of the file binds: the global, if it is a host. */
