@@ -81,7 +81,7 @@ export function resolveHost(objectNode: any, path: ASTPath<any>, taroNames: Set<
   const scope = path.scope?.lookup(name);
   if (scope === null || scope === undefined || isAmbientDeclaration(scope, name)) {
     const missed = bindingScopeAnalysisMisses(index, name, objectNode.start);
-    return missed ? reboundHost(name, missed.loc?.start.line ?? 0, null) : unboundHost(name);
+    return missed ? reboundHost(name, missed.id.loc?.start.line ?? 0, missed.declarator) : unboundHost(name);
   }
   if (scope.isGlobal && taroNames.has(name)) return { kind: 'taro', name };
   const binding: ASTPath<any> | undefined = (scope.getBindings()[name] ?? [])[0];
@@ -92,24 +92,41 @@ export function resolveHost(objectNode: any, path: ASTPath<any>, taroNames: Set<
  * Bindings ast-types' scope analysis does not see (found by review), around the offset
  * `at`: a TypeScript parameter property (`constructor(private wx: Api)`) in its
  * constructor, a class expression's own name (`const R = class wx {}`) in its body, a `var`
- * in a class static block in that block. There the name is a local, never the global.
+ * in a class static block in that block, a declaration in a catch clause with a pattern
+ * parameter or in a do expression in its function. There the name is a local, never the
+ * global.
  */
-function bindingScopeAnalysisMisses(index: NodeIndex, name: string, at: number): any | null {
+const FUNCTION_TYPES = ['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod', 'ClassMethod', 'ClassPrivateMethod'];
+function bindingScopeAnalysisMisses(index: NodeIndex, name: string, at: number): { id: any; declarator: any } | null {
   const inside = (node: any) => node && node.start <= at && at < node.end;
   for (const property of index.of('TSParameterProperty')) {
     const id = property.parameter?.type === 'AssignmentPattern' ? property.parameter.left : property.parameter;
     if (id?.type !== 'Identifier' || id.name !== name) continue;
     const constructor = index.of('ClassMethod').find((method: any) => method.params.includes(property));
-    if (inside(constructor)) return id;
+    if (inside(constructor)) return { id, declarator: null };
   }
   for (const expression of index.of('ClassExpression')) {
-    if (expression.id?.name === name && inside(expression.body)) return expression.id;
+    if (expression.id?.name === name && inside(expression.body)) return { id: expression.id, declarator: null };
+  }
+  // ast-types scans neither the body of a catch clause whose parameter is a pattern nor a
+  // do-expression's: a declaration there is missed in its whole function.
+  const unscanned = [
+    ...index.of('CatchClause').filter((clause: any) => clause.param && clause.param.type !== 'Identifier').map((clause: any) => clause.body),
+    ...index.of('DoExpression').map((expression: any) => expression.body),
+  ];
+  for (const body of unscanned) {
+    for (const declarator of index.of('VariableDeclarator')) {
+      if (declarator.id.type !== 'Identifier' || declarator.id.name !== name || !(body.start <= declarator.start && declarator.end <= body.end)) continue;
+      const around = index.of(...FUNCTION_TYPES).filter((fn: any) => fn.start <= body.start && body.end <= fn.end);
+      const nearest = around.reduce((best: any, fn: any) => (!best || fn.end - fn.start < best.end - best.start ? fn : best), null);
+      if (!nearest || inside(nearest)) return { id: declarator.id, declarator };
+    }
   }
   for (const block of index.of('StaticBlock')) {
     if (!inside(block)) continue;
     for (const declarator of index.of('VariableDeclarator')) {
       if (declarator.id.type === 'Identifier' && declarator.id.name === name && inside(block) && block.start <= declarator.start && declarator.end <= block.end) {
-        return declarator.id;
+        return { id: declarator.id, declarator };
       }
     }
   }
