@@ -88,6 +88,8 @@ export function resolveHost(objectNode: any, path: ASTPath<any>, taroNames: Set<
   return reboundHost(name, binding?.node.loc?.start.line ?? 0, binding?.parent?.node);
 }
 
+const FUNCTION_TYPES = ['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod', 'ClassMethod', 'ClassPrivateMethod'];
+
 /**
  * Bindings ast-types' scope analysis does not see (found by review), around the offset
  * `at`: a TypeScript parameter property (`constructor(private wx: Api)`) in its
@@ -96,7 +98,6 @@ export function resolveHost(objectNode: any, path: ASTPath<any>, taroNames: Set<
  * parameter or in a do expression in its function. There the name is a local, never the
  * global.
  */
-const FUNCTION_TYPES = ['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod', 'ClassMethod', 'ClassPrivateMethod'];
 function bindingScopeAnalysisMisses(index: NodeIndex, name: string, at: number): { id: any; declarator: any } | null {
   const inside = (node: any) => node && node.start <= at && at < node.end;
   for (const property of index.of('TSParameterProperty')) {
@@ -125,7 +126,7 @@ function bindingScopeAnalysisMisses(index: NodeIndex, name: string, at: number):
   for (const block of index.of('StaticBlock')) {
     if (!inside(block)) continue;
     for (const declarator of index.of('VariableDeclarator')) {
-      if (declarator.id.type === 'Identifier' && declarator.id.name === name && inside(block) && block.start <= declarator.start && declarator.end <= block.end) {
+      if (declarator.id.type === 'Identifier' && declarator.id.name === name && block.start <= declarator.start && declarator.end <= block.end) {
         return { id: declarator.id, declarator };
       }
     }
