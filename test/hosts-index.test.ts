@@ -1,7 +1,6 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import { bindingFromIndex } from '../src/migrate/hosts';
 import { parseFile } from '../src/migrate/parse';
+import { scriptSources } from './support/sources';
 
 /**
  * The host of `X.startRecord` comes from scope analysis (SPEC §3), except where the file
@@ -10,33 +9,6 @@ import { parseFile } from '../src/migrate/parse';
  * in every source the tests know and in cases written to tempt it: whenever the shortcut
  * answers, the lookup must say the same.
  */
-const ROOT = path.join(__dirname, '..');
-
-function sources(): Array<[string, string, string]> {
-  const out: Array<[string, string, string]> = [];
-  for (const dir of ['__testfixtures__', 'test/corpus', 'examples']) {
-    const walk = (folder: string) => {
-      for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
-        const file = path.join(folder, entry.name);
-        if (entry.isDirectory()) {
-          if (entry.name !== 'node_modules') walk(file);
-          continue;
-        }
-        const text = fs.readFileSync(file, 'utf8');
-        if (/\.(c|m)?(j|t)sx?$/.test(entry.name)) out.push([path.relative(ROOT, file), text, file]);
-        if (/\.(vue|wpy)$/.test(entry.name)) {
-          for (const block of text.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
-            const lang = /lang=["'](\w+)["']/.exec(block[1])?.[1] ?? 'js';
-            out.push([`${path.relative(ROOT, file)} <script>`, block[2], `${file}.${lang}`]);
-          }
-        }
-      }
-    };
-    walk(path.join(ROOT, dir));
-  }
-  return out;
-}
-
 /** Names shadowed, declared in every way a declaration can be written, imported as types, or re-imported. */
 const TEMPTING: Array<[string, string, string]> = [
   ['a parameter named wx', 'function f(wx) { wx.startRecord() }\nwx.stopRecord()\n', 'a.js'],
@@ -73,7 +45,7 @@ const TEMPTING: Array<[string, string, string]> = [
   ['an import in an object method', "export default { created() { import Taro from '@tarojs/taro' } }\nTaro.startRecord({})\n", 'a.js'],
 ];
 
-test.each([...sources(), ...TEMPTING])('%s', (_label, text, file) => {
+test.each([...scriptSources(), ...TEMPTING])('%s', (_label, text, file) => {
   let parsed;
   try {
     parsed = parseFile(text, file);

@@ -1,8 +1,7 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import { VISITOR_KEYS } from '@babel/types';
 import { forEachChildGeneric, NodeIndex } from '../src/migrate/node-index';
 import { parseAst } from '../src/migrate/parse';
+import { scriptSources } from './support/sources';
 
 /**
  * The index walks each node's children by Babel's VISITOR_KEYS. If a key were missing
@@ -10,34 +9,6 @@ import { parseAst } from '../src/migrate/parse';
  * invisible and left alone in silence. So the fast walk is checked against the generic
  * one, which follows every property holding a node, on every source the tests know.
  */
-const ROOT = path.join(__dirname, '..');
-
-/** `[label, text, virtual path]` for each script: fixtures, corpus files, SFC script blocks. */
-function sources(): Array<[string, string, string]> {
-  const out: Array<[string, string, string]> = [];
-  for (const dir of ['__testfixtures__', 'test/corpus', 'examples']) {
-    const walk = (folder: string) => {
-      for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
-        const file = path.join(folder, entry.name);
-        if (entry.isDirectory()) {
-          if (entry.name !== 'node_modules') walk(file);
-          continue;
-        }
-        const label = path.relative(ROOT, file);
-        const text = fs.readFileSync(file, 'utf8');
-        if (/\.(c|m)?(j|t)sx?$/.test(entry.name)) out.push([label, text, file]);
-        if (/\.(vue|wpy)$/.test(entry.name)) {
-          for (const block of text.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
-            const lang = /lang=["'](\w+)["']/.exec(block[1])?.[1] ?? 'js';
-            out.push([`${label} <script>`, block[2], `${file}.${lang}`]);
-          }
-        }
-      }
-    };
-    walk(path.join(ROOT, dir));
-  }
-  return out;
-}
 
 /** Syntax the test files may not hold: every plugin the parser is set up with. */
 const EXOTIC: Array<[string, string, string]> = [
@@ -107,7 +78,7 @@ function genericByType(root: any): Map<string, any[]> {
 }
 
 describe('the node index sees every node', () => {
-  const all = [...sources(), ...EXOTIC];
+  const all = [...scriptSources(), ...EXOTIC];
 
   it('has many sources to look at', () => {
     expect(all.length).toBeGreaterThan(300);

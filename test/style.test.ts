@@ -1,6 +1,6 @@
 import * as fs from 'fs';
-import * as path from 'path';
 import { detectStyle } from '../src/migrate/style';
+import { sourceFiles } from './support/sources';
 
 /**
  * detectStyle measures lines in one pass without a string or regular expression per line
@@ -65,22 +65,7 @@ const measured = (source: string) => {
   return { indentUnit, semicolons, eol, quote };
 };
 
-const ROOT = path.join(__dirname, '..');
-function sources(): string[] {
-  const out: string[] = [];
-  const walk = (folder: string) => {
-    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
-      const file = path.join(folder, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== 'node_modules') walk(file);
-      } else if (/\.(c|m)?(j|t)sx?$|\.(vue|wpy)$/.test(entry.name)) {
-        out.push(fs.readFileSync(file, 'utf8'));
-      }
-    }
-  };
-  for (const dir of ['__testfixtures__', 'test/corpus', 'examples', 'src']) walk(path.join(ROOT, dir));
-  return out;
-}
+const sources = () => sourceFiles(['__testfixtures__', 'test/corpus', 'examples', 'src']).map((file) => fs.readFileSync(file, 'utf8'));
 
 test('agrees with the plain form on every source the tests know', () => {
   const all = sources();
