@@ -1,5 +1,5 @@
 // A `var` declared in a catch clause whose parameter is a pattern belongs to the whole
-// method: `wx` here is Baidu's `swan`, before and after the try.
+// method: `wx` below is that local, never WeChat's global, whichever way the try goes.
 Page({
   onRecord() {
     try {
