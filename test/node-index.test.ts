@@ -113,3 +113,16 @@ describe('the node index sees every node', () => {
     expect(parent.type).toBe('ExpressionStatement');
   });
 });
+
+describe('pathTo', () => {
+  test('finds a node inside a parameter decorator, which lies outside its parameter\'s range', () => {
+    const { parseFile } = require('../src/migrate/parse') as typeof import('../src/migrate/parse');
+    for (const code of ['class A { m(@d(wx.startRecord()) a) {} }', 'class A { constructor(@Inject(wx.stopRecord) private a: number) {} }']) {
+      const { root, index } = parseFile(code, 'a.ts');
+      const member = index.of('MemberExpression')[0];
+      const path = index.pathTo(root.get(), member);
+      expect(path.node).toBe(member);
+      expect(index.parentOf(member)?.type).toBe('CallExpression');
+    }
+  });
+});

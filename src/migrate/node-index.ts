@@ -109,20 +109,22 @@ export class NodeIndex {
   /**
    * From `from` (the root by default) down to `node`: each step is a node and the key (and
    * index, or -1) it sits at in its parent. Descends only into children whose range holds
-   * the node's, backtracking where ranges touch (empty nodes at a boundary).
+   * the node's, backtracking where ranges touch (empty nodes at a boundary). A parameter's
+   * decorators lie outside the parameter's range (`m(@d(x) a)`): a node found nowhere that
+   * way is looked for everywhere.
    */
   private chainTo(node: any, from: any = this.root): Array<{ node: any; key: string; index: number }> | null {
     const chain: Array<{ node: any; key: string; index: number }> = [{ node: from, key: '', index: -1 }];
-    const holds = (c: any) => c === node || (c.start <= node.start && c.end >= node.end);
-    const descend = (current: any): boolean =>
+    const byRange = (c: any) => c === node || (c.start <= node.start && c.end >= node.end);
+    const descend = (current: any, holds: (c: any) => boolean): boolean =>
       current === node ||
       forEachChild(current, (child, key, index) => {
         if (!holds(child)) return false;
         chain.push({ node: child, key, index });
-        if (descend(child)) return true;
+        if (descend(child, holds)) return true;
         chain.pop();
         return false;
       });
-    return descend(from) ? chain : null;
+    return descend(from, byRange) || descend(from, () => true) ? chain : null;
   }
 }
