@@ -477,3 +477,90 @@ describe('files Vue 3\'s strict parser rejects (old uni-app and mpvue pages)', (
   });
 });
 
+
+/**
+ * `<script>` and `<script setup>` are one module once Vue compiles them: the setup block
+ * sees every top-level name of the plain block, the plain block sees the setup block's
+ * imports. Each block is migrated on its own, knowing what the other binds.
+ */
+describe('a component with both <script> and <script setup>', () => {
+  const component = (plain: string[], setup: string[], setupLang = '') =>
+    lines('<template><view @tap="go">rec</view></template>', '<script>', ...plain, '</script>', `<script setup${setupLang}>`, ...setup, '</script>', '');
+
+  test('a start imported by name from @tarojs/taro in the other block is reported, not skipped silently', () => {
+    const text = component(["import { startRecord } from '@tarojs/taro'", "export default { name: 'Rec' }"], ['function go() {', '  startRecord({ success(res) { console.log(res.tempFilePath) } })', '}']);
+    const result = migrateSource(text, 'x.vue');
+    expect(result.output).toBe(text);
+    expect(result.sites).toHaveLength(1);
+    expect(result.sites[0]).toMatchObject({ action: 'skipped', api: 'startRecord', ...positionOf(text, 'startRecord({') });
+    expect(result.sites[0].reason).toContain('startRecord here is a name of this component\'s other script block, <script> (on line 3 of the file)');
+  });
+
+  test('the plain block does not see the setup block\'s other declarations: they live inside setup()', () => {
+    const text = component(['export default {', '  methods: {', '    go() { wx.startRecord({ success(res) { this.path = res.tempFilePath } }) },', '  },', '}'], ['const wx = swan']);
+    const result = migrateSource(text, 'x.vue');
+    expect(result.sites.map((s) => s.action)).toEqual(['converted']);
+    expect(result.output).toContain('wx.getRecorderManager()');
+  });
+
+  test('the setup block\'s imports are seen by the plain block', () => {
+    const text = component(['export default {', '  methods: {', '    go() { wx.startRecord({ success(res) { this.path = res.tempFilePath } }) },', '  },', '}'], ["import wx from 'weapp-api'"]);
+    const result = migrateSource(text, 'x.vue');
+    expect(result.output).toBe(text);
+    expect(result.sites.map((s) => s.action)).toEqual(['skipped']);
+    expect(result.sites[0].reason).toContain(`<script setup> (on line ${positionOf(text, 'import wx').line} of the file)`);
+  });
+
+  test('an other block the codemod cannot read leaves every host call alone, and says why', () => {
+    const text = component(['export default {}'], ['function go() {', '  wx.startRecord({ success(res) { console.log(res.tempFilePath) } })', '}']).replace('<script>', '<script lang="coffee">');
+    const result = migrateSource(text, 'x.vue');
+    expect(result.output).toBe(text);
+    expect(result.sites.map((s) => s.action)).toEqual(['skipped']);
+    expect(result.sites[0].reason).toContain('<script lang="coffee">, cannot be read (a language the codemod cannot parse)');
+  });
+
+  test('an other block that does not parse is as unreadable', () => {
+    const text = component(['export default {'], ['function go() {', '  wx.startRecord({ success(res) { console.log(res.tempFilePath) } })', '}']);
+    const result = migrateSource(text, 'x.vue');
+    expect(result.output).toBe(text);
+    expect(result.sites[0].reason).toContain('cannot be read (it does not parse)');
+  });
+
+  test('new names do not clash with the other block\'s: one module holds both', () => {
+    const setup = ["import recorderManager from './legacy-recorder'", 'const ready = recorderManager !== null'];
+    const plain = ['export default {', '  methods: {', '    go() {', '      wx.startRecord({ success: (res) => { this.path = res.tempFilePath } })', '    },', '  },', '}'];
+    const result = migrateSource(component(plain, setup), 'x.vue');
+    expect(result.sites.map((s) => s.action)).toEqual(['converted']);
+    const plainBlock = result.output.slice(0, result.output.indexOf('<script setup>'));
+    expect(plainBlock).toContain('wx.getRecorderManager()');
+    expect(plainBlock).not.toMatch(/\brecorderManager\b/);
+  });
+
+  test('a Taro import the other block still uses stays when its last call here goes to the shim', () => {
+    const text = component(
+      ['export default { methods: { clear() { Taro.showToast({ title: "ok" }) } } }'],
+      ["import Taro from '@tarojs/taro'", 'async function go() {', '  const r = await Taro.startRecord({ success() {} })', '  console.log(r)', '}'],
+    );
+    const result = migrateSource(text, 'x.vue', { shimImport: './startrecord-shim' });
+    expect(result.sites.map((s) => s.action)).toEqual(['shimmed']);
+    expect(result.output).toContain("import Taro from '@tarojs/taro'");
+    // In a component alone, the same import goes (nothing else uses it).
+    const alone = lines('<script setup>', "import Taro from '@tarojs/taro'", 'async function go() {', '  const r = await Taro.startRecord({ success() {} })', '  console.log(r)', '}', '</script>', '');
+    expect(migrateSource(alone, 'x.vue', { shimImport: './startrecord-shim' }).output).not.toContain("import Taro from '@tarojs/taro'");
+  });
+});
+
+describe('line numbers in reasons point into the whole file', () => {
+  test('"(line N)" and every number of "at line N, M"', () => {
+    const text = lines('<template><view /></template>', '<script>', 'var wx = swan', 'export default {', '  methods: {', '    go() { wx.startRecord() },', '  },', '}', '</script>', '');
+    const result = migrateSource(text, 'x.vue');
+    expect(result.sites[0].reason).toContain('(line 3)');
+
+    const starts = ['a', 'b', 'c'].map((n) => `    ${n}() { wx.startRecord({ success: (res) => { this.${n} = res.tempFilePath } }) },`);
+    const three = lines('<template><view /></template>', '<script>', 'export default {', '  methods: {', ...starts, '  },', '}', '</script>', '');
+    const reasons = migrateSource(three, 'x.vue').sites.map((s) => s.reason ?? '');
+    const [a, b, c] = ['a()', 'b()', 'c()'].map((m) => positionOf(three, m).line);
+    expect(reasons[0]).toContain(`also at line ${b}, ${c}`);
+    expect(reasons[2]).toContain(`also at line ${a}, ${b}`);
+  });
+});

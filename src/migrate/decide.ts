@@ -144,6 +144,14 @@ function decide(site: Site, facts: FileFacts): Decision {
   const ignore = (reason: string): Decision => ({ site, action: 'skip', reason, blocksGroup: false, shimmable: false, notOurs: true });
 
   if (site.host.kind === 'foreign') return ignore(FOREIGN_HOST_REASONS[site.host.name](site.api));
+  if (site.host.kind === 'rebound' && site.host.otherBlock) {
+    const { label, unreadable } = site.host.otherBlock;
+    return leave(
+      unreadable
+        ? `this component's other script block, ${label}, cannot be read (${unreadable}), so it is not known whether ${site.host.name} here is the host's global or a name of that block: ${site.label} is left alone; migrate it by hand`
+        : `${site.host.name} here is a name of this component's other script block, ${label} (on line ${site.host.line} of the file), not the host's global, so ${site.label} is left alone: if it reaches wx.${site.api}, migrate it by hand or route it through the shim`,
+    );
+  }
   if (site.host.kind === 'rebound') {
     return leave(
       `${site.host.name} here is a name of this file (line ${site.host.line}), not the host's global, so ${site.label} is left alone: if it reaches wx.${site.api}, migrate it by hand or route it through the shim`,

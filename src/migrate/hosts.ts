@@ -1,5 +1,6 @@
 import type { ASTPath } from 'jscodeshift';
 import { NodeIndex } from './node-index';
+import type { OtherBlock } from './sfc-other-block';
 
 /**
  * Host API objects: the object a `startRecord` call hangs off. Only the real host counts,
@@ -20,7 +21,16 @@ export type Host =
    * isWeapp ? wx : my`, `import { wx } from 'weapp-api'`): not the global, so never
    * rewritten, but reported, as a live-looking call is never skipped silently (SPEC §6).
    */
-  | { kind: 'rebound'; name: string; line: number };
+  | {
+      kind: 'rebound';
+      name: string;
+      line: number;
+      /**
+       * The name comes from a Vue component's other script block (`line` is then a line of
+       * the whole file), or might, when that block cannot be read (`line` is 0).
+       */
+      otherBlock?: { label: string; unreadable?: string };
+    };
 
 /** Globals with WeChat's `startRecord` contract and their own `getRecorderManager`. */
 const WECHAT_LIKE_GLOBALS = new Set(['wx', 'qq', 'swan']);
@@ -69,11 +79,11 @@ function isTaroRequire(node: any): boolean {
  * Resolves the object expression of `X.startRecord` at `path` to a host, or null when it is
  * anything else (a local, a parameter, `this`, a camera context, a plugin, ...).
  */
-export function resolveHost(objectNode: any, path: ASTPath<any>, taroNames: Set<string>, index: NodeIndex): Host | null {
+export function resolveHost(objectNode: any, path: ASTPath<any>, taroNames: Set<string>, index: NodeIndex, otherBlock?: OtherBlock): Host | null {
   if (!objectNode || objectNode.type !== 'Identifier') return null;
   const name: string = objectNode.name;
   const known = bindingFromIndex(index, name);
-  if (known === 'none') return unboundHost(name);
+  if (known === 'none') return unboundHere(name, otherBlock);
   if (known !== 'unknown') {
     if (taroNames.has(name)) return { kind: 'taro', name };
     return reboundHost(name, known.loc?.start.line ?? 0, null);
@@ -81,7 +91,7 @@ export function resolveHost(objectNode: any, path: ASTPath<any>, taroNames: Set<
   const scope = path.scope?.lookup(name);
   if (scope === null || scope === undefined || isAmbientDeclaration(scope, name)) {
     const missed = bindingScopeAnalysisMisses(index, name, objectNode.start);
-    return missed ? reboundHost(name, missed.id.loc?.start.line ?? 0, missed.declarator) : unboundHost(name);
+    return missed ? reboundHost(name, missed.id.loc?.start.line ?? 0, missed.declarator) : unboundHere(name, otherBlock);
   }
   if (scope.isGlobal && taroNames.has(name)) return { kind: 'taro', name };
   const binding: ASTPath<any> | undefined = (scope.getBindings()[name] ?? [])[0];
@@ -134,7 +144,26 @@ function bindingScopeAnalysisMisses(index: NodeIndex, name: string, at: number):
   return null;
 }
 
-/** A name no declaration of the file binds: the global, if it is a host. */
+/**
+ * A name no declaration of the parsed text binds. In a Vue component's block, the other
+ * block may bind it (see sfc-other-block.ts): a name that stands for a host there is
+ * reported as rebound, and when the other block cannot be read, any host name is.
+ */
+function unboundHere(name: string, otherBlock: OtherBlock | undefined): Host | null {
+  if (otherBlock) {
+    const label = otherBlock.label;
+    if (otherBlock.visible === null) {
+      return HOST_NAMES.has(name) ? { kind: 'rebound', name, line: 0, otherBlock: { label, unreadable: otherBlock.unreadable ?? 'it cannot be read' } } : null;
+    }
+    const outer = otherBlock.visible.get(name);
+    // The module scope is one: the Taro module imported there is the Taro module here.
+    if (outer?.taroModule) return { kind: 'taro', name };
+    if (outer) return outer.hostLike ? { kind: 'rebound', name, line: outer.line, otherBlock: { label } } : null;
+  }
+  return unboundHost(name);
+}
+
+/** A name nothing binds: the global, if it is a host. */
 function unboundHost(name: string): Host | null {
   if (WECHAT_LIKE_GLOBALS.has(name)) return { kind: 'global', name };
   if (name in FOREIGN_HOST_REASONS) return { kind: 'foreign', name };
@@ -191,10 +220,14 @@ const HOST_NAMES = new Set([...WECHAT_LIKE_GLOBALS, 'my', 'tt', 'uni', 'Taro']);
 
 /** A binding named like a host, or initialised from one: what the report calls `rebound`. */
 function reboundHost(name: string, line: number, declarator: any): Host | null {
-  if (HOST_NAMES.has(name)) return { kind: 'rebound', name, line };
+  return namesAHost(name, declarator) ? { kind: 'rebound', name, line } : null;
+}
+
+/** Whether a binding named `name` (declared by `declarator`, if a variable) stands for a host or shadows one. */
+export function namesAHost(name: string, declarator: any): boolean {
+  if (HOST_NAMES.has(name)) return true;
   const init = declarator?.type === 'VariableDeclarator' ? declarator.init : null;
-  if (init && mentionsHostGlobal(init)) return { kind: 'rebound', name, line };
-  return null;
+  return Boolean(init && mentionsHostGlobal(init));
 }
 
 function mentionsHostGlobal(node: any): boolean {

@@ -1,5 +1,6 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { Host, resolveHost } from './hosts';
+import type { OtherBlock } from './sfc-other-block';
 import { NodeIndex } from './node-index';
 import { Site } from './sites';
 
@@ -50,14 +51,14 @@ export function hostGroup(host: Host): string {
   return host.kind === 'taro' || host.kind === 'taro-named' ? 'wx' : host.name;
 }
 
-export function findExistingManagers(j: JSCodeshift, root: Collection<any>, index: NodeIndex, taroNames: Set<string>): ExistingManager[] {
+export function findExistingManagers(j: JSCodeshift, root: Collection<any>, index: NodeIndex, taroNames: Set<string>, otherBlock?: OtherBlock): ExistingManager[] {
   const found: ExistingManager[] = [];
   // Scope analysis needs paths; the index says first whether there is anything to find.
   if (!mentionsProperty(index, 'getRecorderManager')) return found;
   root.find(j.CallExpression).forEach((call) => {
     const callee: any = call.node.callee;
     if (callee.type !== 'MemberExpression' || callee.computed || callee.property.name !== 'getRecorderManager') return;
-    const host = resolveHost(callee.object, call, taroNames, index);
+    const host = resolveHost(callee.object, call, taroNames, index, otherBlock);
     if (!host || host.kind === 'foreign' || host.kind === 'rebound') return;
     const declarator = call.parent;
     if (declarator?.node.type === 'AssignmentExpression' && declarator.node.right === call.node) {

@@ -22,6 +22,7 @@ import { findPlaybackSites } from './playback-sites';
 import { PlaybackDecision, PlaybackFacts, decidePlayback } from './playback-decide';
 import { controlEdit, playEdit } from './playback-rewrite';
 import { isSingleFileComponent, migrateSfc } from './sfc';
+import type { OtherBlock } from './sfc-other-block';
 import { MigrateOptions, MigrationError, MigrationResult, SiteReport } from './report';
 import { ManagerRef, RewriteContext, startEdit, stopAnswerType, stopEdit, stopWithCallbacksEdit } from './rewrite';
 import { Site, findSites } from './sites';
@@ -51,17 +52,20 @@ export function migrateSource(source: string, filePath: string, options: Migrate
 
 /**
  * One script: parse -> find sites -> decide per site -> edit -> verify. `filePath`'s
- * extension picks the parser (SFC blocks pass a virtual path ending in their `lang`).
+ * extension picks the parser (SFC blocks pass a virtual path ending in their `lang`, and
+ * what the component's other script block binds, see sfc-other-block.ts).
  */
-export function migrateScript(source: string, filePath: string, givenOptions: MigrateOptions = {}): MigrationResult {
+export function migrateScript(source: string, filePath: string, givenOptions: MigrateOptions = {}, otherBlock?: OtherBlock): MigrationResult {
   if (!mightContainLegacyCalls(source)) return { output: source, changed: false, sites: [] };
   const { j, root, index, comments } = parseFile(source, filePath);
   const taroNames = findTaroModuleNames(index);
+  // The Taro module imported by a Vue component's other script block is in scope here too.
+  for (const [name, outer] of otherBlock?.visible ?? []) if (outer.taroModule) taroNames.add(name);
   // `import { Component } from '@tarojs/taro'` exists in Taro 1.x/2.x only (3.x and later
   // do not export it): the file itself says which Taro it is written for.
   const options: MigrateOptions = importsClassicTaroComponent(index) ? { ...givenOptions, taroVersion: '2.x' } : givenOptions;
   const named = findNamedBindings(index, taroNames);
-  const sites = findSites(root, index, taroNames, named, source);
+  const sites = findSites(root, index, taroNames, named, source, otherBlock);
   const reports: SiteReport[] = [];
   // A file whose recording already moved (to the manager by hand, or to the shim by an
   // earlier run) records aac: its playback moves now, through the rest of this function.
@@ -72,13 +76,14 @@ export function migrateScript(source: string, filePath: string, givenOptions: Mi
   if (sites.length === 0 && !(recordsAac && plays)) {
     // Playback alone (a page that plays what another page recorded): reported, never changed.
     if (findJsSdkEvidence(index)) return { output: source, changed: false, sites: [] };
-    const playback = decidePlayback(findPlaybackSites(index, root.get(), taroNames), { recording: 'none', shimAllowed: false, multiPlatform: false });
+    const playback = decidePlayback(findPlaybackSites(index, root.get(), taroNames, otherBlock), { recording: 'none', shimAllowed: false, multiPlatform: false });
     return { output: source, changed: false, sites: sortReports(playback.map(playbackReport)) };
   }
 
   const jsSdk = sites.some((s) => s.host.kind === 'global' && s.host.name === 'wx') || plays ? findJsSdkEvidence(index) : null;
   const isTypeScript = parserFor(filePath) !== 'babel';
-  const identifierNames = allIdentifierNames(index);
+  // New names must not clash with the other block's either: the two are one module.
+  const identifierNames = new Set([...allIdentifierNames(index), ...(otherBlock?.mentioned ?? [])]);
   const ctx: RewriteContext = {
     source,
     style: detectStyle(source, isTypeScript, !isTypeScript && writtenInEs5(index)),
@@ -86,12 +91,12 @@ export function migrateScript(source: string, filePath: string, givenOptions: Mi
     names: new NameAllocator(identifierNames),
     typescript: isTypeScript,
   };
-  const existingManagers = findExistingManagers(j, root, index, taroNames);
+  const existingManagers = findExistingManagers(j, root, index, taroNames, otherBlock);
   // `wx.getRecorderManager()` used directly: the host group of the manager it returns.
   const isManagerCall = (node: any, path: any): string | null => {
     if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression') return null;
     if (node.callee.property.name !== 'getRecorderManager') return null;
-    const host = resolveHost(node.callee.object, path, taroNames, index);
+    const host = resolveHost(node.callee.object, path, taroNames, index, otherBlock);
     return host && host.kind !== 'foreign' && host.kind !== 'rebound' ? hostGroup(host) : null;
   };
   const decisions = decideAll(sites, {
@@ -111,7 +116,7 @@ export function migrateScript(source: string, filePath: string, givenOptions: Mi
   const placement = choosePlacement(j, root, index, source, filePath, taroNames);
   const playback = jsSdk
     ? []
-    : decidePlayback(findPlaybackSites(index, root.get(), taroNames), {
+    : decidePlayback(findPlaybackSites(index, root.get(), taroNames, otherBlock), {
         recording: recordingFate(decisions, recordsAac),
         shimAllowed: options.shim !== false,
         multiPlatform: placement === 'local',
@@ -119,13 +124,13 @@ export function migrateScript(source: string, filePath: string, givenOptions: Mi
 
   // Functions imported by name need `getRecorderManager` from somewhere, and their
   // declarations change once every use is converted.
-  const namedPlan = planNamed(named, decisions, taroNames, existingGetterName(index), ctx);
+  const namedPlan = planNamed(named, decisions, taroNames, existingGetterName(index), ctx, otherBlock);
   const getterFor = (host: Host) => (host.kind === 'taro-named' ? namedPlan.getter : `${host.name}.getRecorderManager`);
   const planner = new ManagerPlanner(existingManagers, placement, ctx, getterFor, /(?<!\.(vue|wpy)\.\w+)\.ts$/i.test(filePath) && !/\.d\.ts$/i.test(filePath));
 
   // A Taro import whose every use goes to the shim goes too (an unused import fails
   // `noUnusedLocals` builds); the shim's import takes its place when it is new.
-  const unusedTaro = findUnusedTaroImport(index, taroNames, [...decisions, ...playback], source, options.taroVersion, namedPlan.edits);
+  const unusedTaro = findUnusedTaroImport(index, taroNames, [...decisions, ...playback], source, options.taroVersion, namedPlan.edits, otherBlock);
   const taroAlwaysPromise = taroStartRecordAlwaysPromise(options.taroVersion);
   const taroPlayAlwaysPromise = taroPlayVoiceAlwaysPromise(options.taroVersion);
   const shim = planShimImports(index, root.get().node.program, source, comments, ctx.style, ctx.names, shimModule)(
@@ -295,9 +300,10 @@ function isScript(program: any): boolean {
 }
 
 /** Which named bindings lose their last use, and how converted code reaches the manager. */
-function planNamed(named: NamedBinding[], decisions: Decision[], taroNames: Set<string>, existingGetter: string | null, ctx: RewriteContext) {
+function planNamed(named: NamedBinding[], decisions: Decision[], taroNames: Set<string>, existingGetter: string | null, ctx: RewriteContext, otherBlock?: OtherBlock) {
   const moved = new Set<NamedBinding>();
-  const kept = new Set<NamedBinding>();
+  // An import the component's other script block may use stays (an unreadable block may use any).
+  const kept = new Set<NamedBinding>(named.filter((b) => otherBlock && (otherBlock.mentioned === null || otherBlock.mentioned.has(b.local))));
   let needsGetter = false;
   for (const d of decisions) {
     if (d.site.host.kind !== 'taro-named') continue;

@@ -2,6 +2,7 @@ import type { ASTPath } from 'jscodeshift';
 import { PLAYBACK_APIS } from './api-names';
 import { Host, resolveHost } from './hosts';
 import { NodeIndex } from './node-index';
+import type { OtherBlock } from './sfc-other-block';
 import { PlaybackApi } from './report';
 import { Site, classifyUsage } from './sites';
 
@@ -16,13 +17,13 @@ export interface PlaybackSite extends Omit<Site, 'api' | 'computed'> {
   api: PlaybackApi;
 }
 
-export function findPlaybackSites(index: NodeIndex, rootPath: ASTPath<any>, taroNames: Set<string>): PlaybackSite[] {
+export function findPlaybackSites(index: NodeIndex, rootPath: ASTPath<any>, taroNames: Set<string>, otherBlock?: OtherBlock): PlaybackSite[] {
   const sites: PlaybackSite[] = [];
   for (const node of index.of('MemberExpression', 'OptionalMemberExpression')) {
     const api = !node.computed && node.property?.type === 'Identifier' ? (node.property.name as PlaybackApi) : null;
     if (!api || !PLAYBACK_APIS.includes(api) || node.object.type !== 'Identifier') continue;
     const member = index.pathTo(rootPath, node);
-    const host: Host | null = resolveHost(node.object, member, taroNames, index);
+    const host: Host | null = resolveHost(node.object, member, taroNames, index, otherBlock);
     if (!host || (host.kind !== 'global' && host.kind !== 'taro')) continue;
     sites.push({
       api,

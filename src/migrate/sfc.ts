@@ -2,6 +2,7 @@ import * as path from 'path';
 import type { SFCParseResult, SFCScriptBlock } from '@vue/compiler-sfc';
 import { RECORDING_APIS, mentionsApiNames } from './api-names';
 import { NOTES } from './notes';
+import { BlockSource, OtherBlock, otherBlockAsSeenFrom } from './sfc-other-block';
 import { MigrateOptions, MigrationError, MigrationResult, SiteReport } from './report';
 
 /** `.vue` (Taro Vue, uni-app, mpvue) and `.wpy` (WePY) files hold scripts inside markup. */
@@ -10,7 +11,7 @@ export function isSingleFileComponent(filePath: string): boolean {
   return ext === '.vue' || ext === '.wpy';
 }
 
-export type ScriptMigrator = (source: string, filePath: string, options: MigrateOptions) => MigrationResult;
+export type ScriptMigrator = (source: string, filePath: string, options: MigrateOptions, otherBlock?: OtherBlock) => MigrationResult;
 
 type CompilerSfc = typeof import('@vue/compiler-sfc');
 let compilerSfc: CompilerSfc | undefined;
@@ -90,6 +91,7 @@ interface ScriptBlock {
  */
 export function migrateSfc(source: string, filePath: string, options: MigrateOptions, migrateScript: ScriptMigrator): MigrationResult {
   const { blocks, lenient } = scriptBlocks(source, filePath);
+  const otherBlocks = otherBlocksOf(blocks, filePath);
   const sites: SiteReport[] = [];
   const replacements: Array<{ block: ScriptBlock; output: string }> = [];
 
@@ -114,7 +116,7 @@ export function migrateSfc(source: string, filePath: string, options: MigrateOpt
     const script = dedent(block.content);
     let result: MigrationResult;
     try {
-      result = migrateScript(script.text, virtualPath, options);
+      result = migrateScript(script.text, virtualPath, options, otherBlocks.get(block));
     } catch (error) {
       if (error instanceof MigrationError) throw inFile(error, block, script);
       throw error;
@@ -140,6 +142,31 @@ export function migrateSfc(source: string, filePath: string, options: MigrateOpt
   }
   verifyBlocks(output, filePath, replacements, lenient !== null);
   return { output, changed: true, sites };
+}
+
+/**
+ * For a component with both a `<script>` and a `<script setup>` block (of its own code,
+ * not `src`), what each block sees of the other: Vue compiles them into one module.
+ */
+function otherBlocksOf(blocks: ScriptBlock[], filePath: string): Map<ScriptBlock, OtherBlock> {
+  const found = new Map<ScriptBlock, OtherBlock>();
+  const own = blocks.filter((b) => b.src === undefined);
+  const setup = own.find((b) => b.setup);
+  const plain = own.find((b) => !b.setup);
+  if (!setup || !plain) return found;
+  const sourceOf = (block: ScriptBlock): BlockSource => {
+    const ext = extensionForLang(block.lang);
+    return {
+      label: block.label,
+      setup: block.setup,
+      code: block.content,
+      virtualPath: ext === null ? null : `${filePath}.${block.setup ? 'setup' : 'script'}${ext}`,
+      line: block.line,
+    };
+  };
+  found.set(setup, otherBlockAsSeenFrom(sourceOf(setup), sourceOf(plain)));
+  found.set(plain, otherBlockAsSeenFrom(sourceOf(plain), sourceOf(setup)));
+  return found;
 }
 
 /**
@@ -351,9 +378,14 @@ function filePosition(block: ScriptBlock, script: ScriptText, line: number, colu
   return { line: block.line + line - 1, column: line === 1 ? block.column + shifted - 1 : shifted };
 }
 
-/** Block-relative line numbers in reasons and notes ("... at line 12 ...") follow the site. */
+/**
+ * Block-relative line numbers in reasons and notes ("at line 12", "at line 12, 30",
+ * "(line 12)") follow the site. Reasons that name a line of the whole file say "on line".
+ */
 function shiftLineMentions(text: string, block: ScriptBlock): string {
-  return text.replace(/\bat line (\d+)\b/g, (_, n: string) => `at line ${block.line + Number(n) - 1}`);
+  return text.replace(/(\bat line |\(line )(\d+(?:, \d+)*)\b/g, (_, lead: string, numbers: string) =>
+    lead + numbers.split(', ').map((n) => String(block.line + Number(n) - 1)).join(', '),
+  );
 }
 
 function toFilePosition(site: SiteReport, block: ScriptBlock, script: ScriptText): SiteReport {

@@ -4,6 +4,7 @@ import { Host, resolveHost } from './hosts';
 import { NamedBinding, bindingAt } from './named-imports';
 import { RECORDING_APIS } from './api-names';
 import { LegacyApi } from './report';
+import type { OtherBlock } from './sfc-other-block';
 
 /**
  * A place in the file where the legacy API is reached through a host object. How it is
@@ -49,7 +50,14 @@ function legacyApiOf(member: any): { api: LegacyApi; computed: boolean } | null 
   return null;
 }
 
-export function findSites(root: Collection<any>, index: NodeIndex, taroNames: Set<string>, named: NamedBinding[], source: string): Site[] {
+export function findSites(
+  root: Collection<any>,
+  index: NodeIndex,
+  taroNames: Set<string>,
+  named: NamedBinding[],
+  source: string,
+  otherBlock?: OtherBlock,
+): Site[] {
   const sites: Site[] = [];
   const rootPath = root.get();
   // Only members named startRecord/stopRecord on a plain name can be sites; paths (for
@@ -58,7 +66,7 @@ export function findSites(root: Collection<any>, index: NodeIndex, taroNames: Se
     const legacy = legacyApiOf(node);
     if (!legacy || node.object.type !== 'Identifier') continue;
     const member = index.pathTo(rootPath, node);
-    const host = resolveHost(node.object, member, taroNames, index);
+    const host = resolveHost(node.object, member, taroNames, index, otherBlock);
     if (!host) continue;
     const label = `${host.name}.${legacy.api}`;
     sites.push({ ...legacy, host, label, ...classifyUsage(member), member, ...position(node) });
@@ -76,7 +84,28 @@ export function findSites(root: Collection<any>, index: NodeIndex, taroNames: Se
       sites.push({ api: binding.api, computed: false, host, label: source.slice(node.start, node.end), ...classifyUsage(path), member: path, ...position(node) });
     }
   }
+  sites.push(...importedInOtherBlock(index, rootPath, otherBlock, source));
   return sites.sort((a, b) => a.member.node.start - b.member.node.start);
+}
+
+/**
+ * `startRecord()` in a Vue component block, imported by name from `@tarojs/taro` in the
+ * other block (see sfc-other-block.ts): a live call, reported and left alone.
+ */
+function importedInOtherBlock(index: NodeIndex, rootPath: ASTPath<any>, otherBlock: OtherBlock | undefined, source: string): Site[] {
+  const imported = new Map<string, { api: LegacyApi; line: number }>();
+  for (const [name, outer] of otherBlock?.visible ?? []) if (outer.taroApi) imported.set(name, { api: outer.taroApi as LegacyApi, line: outer.line });
+  if (imported.size === 0) return [];
+  const sites: Site[] = [];
+  for (const node of index.of('Identifier')) {
+    const outer = imported.get(node.name);
+    if (!outer) continue;
+    const path = index.pathTo(rootPath, node);
+    if (!isReference(path) || path.scope?.lookup(node.name)) continue;
+    const host: Host = { kind: 'rebound', name: node.name, line: outer.line, otherBlock: { label: otherBlock!.label } };
+    sites.push({ api: outer.api, computed: false, host, label: source.slice(node.start, node.end), ...classifyUsage(path), member: path, ...position(node) });
+  }
+  return sites;
 }
 
 /** An identifier that reads a variable (not a property name, not a declaration). */

@@ -133,7 +133,38 @@ function extract(code: string, filename: string): SfcScripts {
     const exported = `\n;export const ${SETUP_FUNCTIONS_EXPORT} = { ${functions.join(', ')} };\n`;
     setup = { code: c + exported, virtualName, functions };
   }
+  if (script && setup) {
+    // Vue compiles both blocks into one module, its imports hoisted to the top: each block
+    // sees the other's imports. Here each runs on its own, so each gets the other's import
+    // declarations in front of its code (on its first line: line numbers stay).
+    const forScript = importsOf(setup.code, setup.virtualName, script.code, script.virtualName);
+    const forSetup = importsOf(script.code, script.virtualName, setup.code, setup.virtualName);
+    script = { ...script, code: forScript + script.code };
+    setup = { ...setup, code: forSetup + setup.code };
+  }
   return { script, setup, text: texts.join('\n') };
+}
+
+/** The value import declarations of `code`, on one line, but for names `into` imports itself. */
+function importsOf(code: string, virtualName: string, into: string, intoName: string): string {
+  const importsIn = (text: string, name: string) =>
+    ts.createSourceFile(name, text, ts.ScriptTarget.Latest, true, scriptKind(name)).statements.filter(ts.isImportDeclaration);
+  const localsOf = (declaration: ts.ImportDeclaration): string[] => {
+    const clause = declaration.importClause;
+    const bindings = clause?.namedBindings;
+    return [
+      ...(clause?.name ? [clause.name.text] : []),
+      ...(bindings && ts.isNamespaceImport(bindings) ? [bindings.name.text] : []),
+      ...(bindings && ts.isNamedImports(bindings) ? bindings.elements.map((e) => e.name.text) : []),
+    ];
+  };
+  const own = new Set(importsIn(into, intoName).flatMap(localsOf));
+  const taken: string[] = [];
+  for (const declaration of importsIn(code, virtualName)) {
+    if (declaration.importClause?.isTypeOnly || localsOf(declaration).some((name) => own.has(name))) continue;
+    taken.push(declaration.getText().replace(/\s*\n\s*/g, ' '));
+  }
+  return taken.map((text) => `${text};`).join(' ');
 }
 
 function scriptKind(virtualName: string): ts.ScriptKind {
