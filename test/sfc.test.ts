@@ -493,7 +493,7 @@ describe('a component with both <script> and <script setup>', () => {
     expect(result.output).toBe(text);
     expect(result.sites).toHaveLength(1);
     expect(result.sites[0]).toMatchObject({ action: 'skipped', api: 'startRecord', ...positionOf(text, 'startRecord({') });
-    expect(result.sites[0].reason).toContain('startRecord here is a name of this component\'s other script block, <script> (on line 3 of the file)');
+    expect(result.sites[0].reason).toContain("startRecord here is @tarojs/taro's startRecord, taken in this component's other script block, <script> (on line 3 of the file)");
   });
 
   test('the plain block does not see the setup block\'s other declarations: they live inside setup()', () => {
@@ -562,5 +562,49 @@ describe('line numbers in reasons point into the whole file', () => {
     const [a, b, c] = ['a()', 'b()', 'c()'].map((m) => positionOf(three, m).line);
     expect(reasons[0]).toContain(`also at line ${b}, ${c}`);
     expect(reasons[2]).toContain(`also at line ${a}, ${b}`);
+  });
+});
+
+describe('a component with both blocks: what review found', () => {
+  const component = (plain: string[], setup: string[]) =>
+    lines('<template><view @tap="go">rec</view></template>', '<script>', ...plain, '</script>', '<script setup>', ...setup, '</script>', '');
+
+  test('recording functions destructured from a host in the other block are reported', () => {
+    const text = component(['const { startRecord, stopRecord } = wx', 'export default {}'], ['function go() {', '  startRecord({ success(res) { console.log(res.tempFilePath) } })', '}', 'function end() { stopRecord() }']);
+    const result = migrateSource(text, 'x.vue');
+    expect(result.output).toBe(text);
+    expect(result.sites.map((s) => [s.api, s.action])).toEqual([['startRecord', 'skipped'], ['stopRecord', 'skipped']]);
+    expect(result.sites[0].reason).toContain("startRecord here is wx's startRecord, taken in this component's other script block, <script> (on line 3 of the file)");
+  });
+
+  test('`const Taro = require(\'@tarojs/taro\')` in the other block is the Taro module here too', () => {
+    const text = component(["const Taro = require('@tarojs/taro')", 'export default {}'], ['function go() {', '  Taro.startRecord({ success(res) { console.log(res.tempFilePath) } })', '}']);
+    const result = migrateSource(text, 'x.vue');
+    expect(result.sites.map((s) => s.action)).toEqual(['converted']);
+    expect(result.output).toContain('Taro.getRecorderManager()');
+  });
+
+  test('a plain block in CommonJS (module.exports) gets the shim through require; any other component block through import', () => {
+    const awaited = ['async function go() {', '  const r = await wx.startRecord({ success() {} })', '  console.log(r)', '}'];
+    const cjs = lines('<script>', ...awaited, 'module.exports = { methods: { go } }', '</script>', '');
+    expect(migrateSource(cjs, 'x.vue', { shimImport: './startrecord-shim' }).output).toContain("const { startRecord } = require('./startrecord-shim')");
+    const plain = lines('<script>', ...awaited, 'Component({ methods: { go } })', '</script>', '');
+    expect(migrateSource(plain, 'x.vue', { shimImport: './startrecord-shim' }).output).toContain("import { startRecord } from './startrecord-shim'");
+  });
+
+  test('a shimmed call does not take a name the other block declares', () => {
+    const text = component(["import { startRecord } from '@/utils/h5-mic'", 'export default {}'], ['async function go() {', '  const r = await wx.startRecord({ success() {} })', '  console.log(r)', '}']);
+    const result = migrateSource(text, 'x.vue', { shimImport: './startrecord-shim' });
+    expect(result.sites.map((s) => s.action)).toEqual(['shimmed']);
+    expect(result.output).toContain("import { startRecord as legacyStartRecord } from './startrecord-shim'");
+  });
+
+  test('a Taro import the other block relies on is never the one this block\'s edits name', () => {
+    // The plain block's stop converts through its own import, not through the setup block's Taro.
+    const text = component(["import { stopRecord } from '@tarojs/taro'", 'export default { onUnload() { stopRecord() } }'], ["import Taro from '@tarojs/taro'", 'function go() { Taro.showToast({ title: "hi" }) }']);
+    const result = migrateSource(text, 'x.vue');
+    expect(result.sites.map((s) => s.action)).toEqual(['converted']);
+    expect(result.output).toContain("import { getRecorderManager } from '@tarojs/taro'");
+    expect(result.output).toContain("import Taro from '@tarojs/taro'");
   });
 });

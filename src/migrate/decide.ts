@@ -47,11 +47,28 @@ export interface FileFacts {
   shimStartLine: number | null;
   /** A test file (a `.test.`/`.spec.` name, or Jest's globals): its calls are mocks and assertions. */
   testFile: boolean;
+  /**
+   * Functions imported by name from Taro that the rest of a Vue component also names (its
+   * template, its other script block; see sfc-other-block.ts): uses the codemod does not
+   * see or migrate, so the calls here stay on the old API with them.
+   */
+  namesUsedElsewhere?: ReadonlySet<string>;
 }
 
 export function decideAll(sites: Site[], facts: FileFacts, useShim: boolean, source = ''): Decision[] {
-  const decisions = keepImmediateStopsWithTheShim(separateRecordingsApart(sites.map((site) => decide(site, facts)), source));
-  return keepGroupsOnOneApi(decisions, useShim);
+  const decide1 = (namesThatStay: ReadonlySet<string>) => {
+    const decisions = keepImmediateStopsWithTheShim(separateRecordingsApart(sites.map((site) => decide(site, facts)), source));
+    return keepGroupsOnOneApi(decisions, useShim, namesThatStay);
+  };
+  // A shimmed call of a function imported by name keeps the name and takes it from the shim
+  // instead of Taro: a name that some use here leaves on the old API must stay Taro's, so
+  // its other uses cannot go to the shim.
+  const given = facts.namesUsedElsewhere ?? new Set<string>();
+  const decisions = decide1(given);
+  const left = decisions.filter((d) => d.action === 'skip' && d.site.host.kind === 'taro-named').map((d) => d.site.host.name);
+  const shimmed = decisions.filter((d) => d.action === 'shim' && d.site.host.kind === 'taro-named').map((d) => d.site.host.name);
+  if (!shimmed.some((name) => left.includes(name))) return decisions;
+  return decide1(new Set([...given, ...left]));
 }
 
 /**
@@ -144,12 +161,27 @@ function decide(site: Site, facts: FileFacts): Decision {
   const ignore = (reason: string): Decision => ({ site, action: 'skip', reason, blocksGroup: false, shimmable: false, notOurs: true });
 
   if (site.host.kind === 'foreign') return ignore(FOREIGN_HOST_REASONS[site.host.name](site.api));
+  if (site.host.kind === 'taro-named' && facts.namesUsedElsewhere?.has(site.host.name)) {
+    return skip(
+      `${site.host.name} is also named by the rest of this component (its template or its other script block), which the codemod does not migrate: ${site.label} is kept on the old API with it, so that a recording is started and stopped through the same API; migrate them by hand`,
+      true,
+      false,
+    );
+  }
   if (site.host.kind === 'rebound' && site.host.otherBlock) {
-    const { label, unreadable } = site.host.otherBlock;
+    const { label, unreadable, legacyApiFrom } = site.host.otherBlock;
+    if (unreadable) {
+      return leave(
+        `this component's other script block, ${label}, cannot be read (${unreadable}), so it is not known whether ${site.host.name} here is the host's global or a name of that block: ${site.label} is left alone; migrate it by hand`,
+      );
+    }
+    if (legacyApiFrom) {
+      return leave(
+        `${site.label} here is ${legacyApiFrom}'s ${site.api}, taken in this component's other script block, ${label} (on line ${site.host.line} of the file), which the codemod migrates on its own: left alone; move that line into this block and run the codemod again, or migrate it by hand`,
+      );
+    }
     return leave(
-      unreadable
-        ? `this component's other script block, ${label}, cannot be read (${unreadable}), so it is not known whether ${site.host.name} here is the host's global or a name of that block: ${site.label} is left alone; migrate it by hand`
-        : `${site.host.name} here is a name of this component's other script block, ${label} (on line ${site.host.line} of the file), not the host's global, so ${site.label} is left alone: if it reaches wx.${site.api}, migrate it by hand or route it through the shim`,
+      `${site.host.name} here is a name of this component's other script block, ${label} (on line ${site.host.line} of the file), not the host's global, so ${site.label} is left alone: if it reaches wx.${site.api}, migrate it by hand or route it through the shim`,
     );
   }
   if (site.host.kind === 'rebound') {
@@ -305,19 +337,21 @@ function enclosingFunctionPath(path: any): any | null {
  * - otherwise (or with the shim turned off): all stay on the old API, and the report says
  *   which site holds them back.
  */
-function keepGroupsOnOneApi(decisions: Decision[], useShim: boolean): Decision[] {
+function keepGroupsOnOneApi(decisions: Decision[], useShim: boolean, namesThatStay: ReadonlySet<string>): Decision[] {
   const blockers = new Map<string, Array<Decision & { action: 'skip' }>>();
+  /** Groups with a call that would keep its name through the shim, where that name must stay Taro's. */
+  const unshimmable = new Set<string>();
   for (const d of decisions) {
-    if (d.action === 'skip' && d.blocksGroup) {
-      const group = hostGroup(d.site.host);
-      blockers.set(group, [...(blockers.get(group) ?? []), d]);
-    }
+    const group = hostGroup(d.site.host);
+    if (d.action === 'skip' && d.blocksGroup) blockers.set(group, [...(blockers.get(group) ?? []), d]);
+    if (d.site.host.kind === 'taro-named' && namesThatStay.has(d.site.host.name) && !(d.action === 'skip' && !d.blocksGroup)) unshimmable.add(group);
   }
   return decisions.map((d) => {
-    const groupBlockers = blockers.get(hostGroup(d.site.host));
+    const group = hostGroup(d.site.host);
+    const groupBlockers = blockers.get(group);
     if (!groupBlockers || (d.action === 'skip' && !d.blocksGroup)) return d;
     const first = groupBlockers[0];
-    if (useShim && groupBlockers.every((b) => b.shimmable)) {
+    if (useShim && groupBlockers.every((b) => b.shimmable) && !unshimmable.has(group)) {
       if (d.action === 'skip') return { site: d.site, action: 'shim', reason: shimReason(d.reason), notes: shimNotes(d.site, d.reason, d.keptNotes) };
       // A stop that converts may stay converted only when no start of the group in this
       // file went to the shim: the shim's stopRecord re-issues a stop lost before onStart
@@ -330,7 +364,10 @@ function keepGroupsOnOneApi(decisions: Decision[], useShim: boolean): Decision[]
         notes: shimNotes(d.site, '', d.action === 'convert' ? d.notes.filter((n) => n === NOTES.stopHasNoPath) : []),
       };
     }
-    if (d.action === 'skip') return d;
+    if (d.action === 'skip') {
+      if (!useShim || !d.shimmable || !unshimmable.has(group) || d.site.host.kind !== 'taro-named') return d;
+      return { ...d, reason: `${d.reason}; the shim cannot take it: ${d.site.host.name} must stay imported from @tarojs/taro for its uses the codemod leaves alone` };
+    }
     const blocker = groupBlockers.find((b) => !b.shimmable) ?? first;
     return {
       site: d.site,

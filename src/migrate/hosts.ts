@@ -29,7 +29,7 @@ export type Host =
        * The name comes from a Vue component's other script block (`line` is then a line of
        * the whole file), or might, when that block cannot be read (`line` is 0).
        */
-      otherBlock?: { label: string; unreadable?: string };
+      otherBlock?: { label: string; unreadable?: string; legacyApiFrom?: string };
     };
 
 /** Globals with WeChat's `startRecord` contract and their own `getRecorderManager`. */
@@ -61,7 +61,7 @@ export function findTaroModuleNames(index: NodeIndex): Set<string> {
 }
 
 /** `require('@tarojs/taro')` or `require('@tarojs/taro').default`. */
-function isTaroRequire(node: any): boolean {
+export function isTaroRequire(node: any): boolean {
   if (node.type === 'MemberExpression' && !node.computed && node.property.name === 'default') {
     return isTaroRequire(node.object);
   }

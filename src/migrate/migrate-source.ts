@@ -22,7 +22,7 @@ import { findPlaybackSites } from './playback-sites';
 import { PlaybackDecision, PlaybackFacts, decidePlayback } from './playback-decide';
 import { controlEdit, playEdit } from './playback-rewrite';
 import { isSingleFileComponent, migrateSfc } from './sfc';
-import type { OtherBlock } from './sfc-other-block';
+import type { RestOfComponent } from './sfc-other-block';
 import { MigrateOptions, MigrationError, MigrationResult, SiteReport } from './report';
 import { ManagerRef, RewriteContext, startEdit, stopAnswerType, stopEdit, stopWithCallbacksEdit } from './rewrite';
 import { Site, findSites } from './sites';
@@ -52,14 +52,17 @@ export function migrateSource(source: string, filePath: string, options: Migrate
 
 /**
  * One script: parse -> find sites -> decide per site -> edit -> verify. `filePath`'s
- * extension picks the parser (SFC blocks pass a virtual path ending in their `lang`, and
- * what the component's other script block binds, see sfc-other-block.ts).
+ * extension picks the parser. A block of a Vue component passes a virtual path ending in
+ * its `lang`, and what it shares with the rest of the component (sfc-other-block.ts).
  */
-export function migrateScript(source: string, filePath: string, givenOptions: MigrateOptions = {}, otherBlock?: OtherBlock): MigrationResult {
+export function migrateScript(source: string, filePath: string, givenOptions: MigrateOptions = {}, rest?: RestOfComponent): MigrationResult {
   if (!mightContainLegacyCalls(source)) return { output: source, changed: false, sites: [] };
   const { j, root, index, comments } = parseFile(source, filePath);
-  const taroNames = findTaroModuleNames(index);
-  // The Taro module imported by a Vue component's other script block is in scope here too.
+  const otherBlock = rest?.otherBlock ?? undefined;
+  const ownTaroNames = findTaroModuleNames(index);
+  // The Taro module imported by a Vue component's other script block is in scope here too
+  // (for finding sites; what this block's own edits name stays its own).
+  const taroNames = new Set(ownTaroNames);
   for (const [name, outer] of otherBlock?.visible ?? []) if (outer.taroModule) taroNames.add(name);
   // `import { Component } from '@tarojs/taro'` exists in Taro 1.x/2.x only (3.x and later
   // do not export it): the file itself says which Taro it is written for.
@@ -75,15 +78,15 @@ export function migrateScript(source: string, filePath: string, givenOptions: Mi
   const recordsAac = callsGetRecorderManager(index) || shimStart !== null;
   if (sites.length === 0 && !(recordsAac && plays)) {
     // Playback alone (a page that plays what another page recorded): reported, never changed.
-    if (findJsSdkEvidence(index)) return { output: source, changed: false, sites: [] };
+    if (findJsSdkEvidence(index) || rest?.jsSdkSign) return { output: source, changed: false, sites: [] };
     const playback = decidePlayback(findPlaybackSites(index, root.get(), taroNames, otherBlock), { recording: 'none', shimAllowed: false, multiPlatform: false });
     return { output: source, changed: false, sites: sortReports(playback.map(playbackReport)) };
   }
 
-  const jsSdk = sites.some((s) => s.host.kind === 'global' && s.host.name === 'wx') || plays ? findJsSdkEvidence(index) : null;
+  const jsSdkSign = sites.some((s) => s.host.kind === 'global' && s.host.name === 'wx') || plays ? (findJsSdkEvidence(index)?.sign ?? rest?.jsSdkSign ?? null) : null;
   const isTypeScript = parserFor(filePath) !== 'babel';
-  // New names must not clash with the other block's either: the two are one module.
-  const identifierNames = new Set([...allIdentifierNames(index), ...(otherBlock?.mentioned ?? [])]);
+  // New names must not clash with the rest of a component's either: the blocks are one module.
+  const identifierNames = new Set([...allIdentifierNames(index), ...(rest?.mentioned ?? [])]);
   const ctx: RewriteContext = {
     source,
     style: detectStyle(source, isTypeScript, !isTypeScript && writtenInEs5(index)),
@@ -100,7 +103,7 @@ export function migrateScript(source: string, filePath: string, givenOptions: Mi
     return host && host.kind !== 'foreign' && host.kind !== 'rebound' ? hostGroup(host) : null;
   };
   const decisions = decideAll(sites, {
-    jsSdkSign: jsSdk?.sign ?? null,
+    jsSdkSign,
     existingManagers,
     existingListeners: findExistingListeners(root.get(), index, existingManagers, isManagerCall),
     managerStarts: findManagerStarts(root.get(), index, existingManagers, isManagerCall),
@@ -109,12 +112,13 @@ export function migrateScript(source: string, filePath: string, givenOptions: Mi
     taroAlwaysPromise: taroStartRecordAlwaysPromise(options.taroVersion),
     shimStartLine: shimStart,
     testFile: isTestFile(filePath, index),
+    namesUsedElsewhere: new Set(named.map((b) => b.local).filter((local) => rest && (rest.mentioned === null || rest.mentioned.has(local)))),
   }, options.shim !== false, source);
 
   // Playback of the recording (SPEC §8) moves with it. Not in JS-SDK pages, whose
   // playVoice({ localId }) is the web API.
   const placement = choosePlacement(j, root, index, source, filePath, taroNames);
-  const playback = jsSdk
+  const playback = jsSdkSign
     ? []
     : decidePlayback(findPlaybackSites(index, root.get(), taroNames, otherBlock), {
         recording: recordingFate(decisions, recordsAac),
@@ -124,19 +128,23 @@ export function migrateScript(source: string, filePath: string, givenOptions: Mi
 
   // Functions imported by name need `getRecorderManager` from somewhere, and their
   // declarations change once every use is converted.
-  const namedPlan = planNamed(named, decisions, taroNames, existingGetterName(index), ctx, otherBlock);
+  const namedPlan = planNamed(named, decisions, ownTaroNames, existingGetterName(index), ctx, rest);
   const getterFor = (host: Host) => (host.kind === 'taro-named' ? namedPlan.getter : `${host.name}.getRecorderManager`);
   const planner = new ManagerPlanner(existingManagers, placement, ctx, getterFor, /(?<!\.(vue|wpy)\.\w+)\.ts$/i.test(filePath) && !/\.d\.ts$/i.test(filePath));
 
   // A Taro import whose every use goes to the shim goes too (an unused import fails
   // `noUnusedLocals` builds); the shim's import takes its place when it is new.
-  const unusedTaro = findUnusedTaroImport(index, taroNames, [...decisions, ...playback], source, options.taroVersion, namedPlan.edits, otherBlock);
+  const unusedTaro = findUnusedTaroImport(index, ownTaroNames, [...decisions, ...playback], source, options.taroVersion, namedPlan.edits, rest);
   const taroAlwaysPromise = taroStartRecordAlwaysPromise(options.taroVersion);
   const taroPlayAlwaysPromise = taroPlayVoiceAlwaysPromise(options.taroVersion);
-  const shim = planShimImports(index, root.get().node.program, source, comments, ctx.style, ctx.names, shimModule)(
+  // The shim's new import takes the place of a whole import that goes: inserted after it,
+  // it would land inside the removed line.
+  const inPlaceOf = unusedTaro?.wholeStatement ? unusedTaro : (namedPlan.removedImport ?? undefined);
+  const shim = planShimImports(index, root.get().node.program, source, comments, ctx.style, ctx.names, shimModule, rest)(
     shimNeeds(decisions, taroAlwaysPromise, playback, taroPlayAlwaysPromise),
-    unusedTaro?.wholeStatement ? unusedTaro : undefined,
+    inPlaceOf,
   );
+  const namedEdits = shim.tookPlace && inPlaceOf === namedPlan.removedImport ? namedPlan.edits.filter((e) => e !== namedPlan.removedImport!.edit) : namedPlan.edits;
 
   const edits: Edit[] = [];
   edits.push(...playbackEdits(playback, planner, shim.local, taroPlayAlwaysPromise, ctx));
@@ -174,10 +182,10 @@ export function migrateScript(source: string, filePath: string, givenOptions: Mi
   }
 
   // Shimmed functions imported by name change only their import.
-  edits.push(...namedPlan.edits, ...shim.edits);
+  edits.push(...namedEdits, ...shim.edits);
   if (edits.length === 0) return { output: source, changed: false, sites: sortReports(reports) };
   edits.push(...planner.moduleBindingEdits(root.get().node.program, source, comments));
-  if (unusedTaro && !shim.tookPlace) {
+  if (unusedTaro && !(shim.tookPlace && inPlaceOf === unusedTaro)) {
     const removal = unusedTaroImportEdit(unusedTaro, source);
     // Never across another edit (a binding inserted right after the import): keeping an
     // unused import is a lint matter, a lost edit would not be.
@@ -300,10 +308,10 @@ function isScript(program: any): boolean {
 }
 
 /** Which named bindings lose their last use, and how converted code reaches the manager. */
-function planNamed(named: NamedBinding[], decisions: Decision[], taroNames: Set<string>, existingGetter: string | null, ctx: RewriteContext, otherBlock?: OtherBlock) {
+function planNamed(named: NamedBinding[], decisions: Decision[], taroNames: Set<string>, existingGetter: string | null, ctx: RewriteContext, rest?: RestOfComponent) {
   const moved = new Set<NamedBinding>();
-  // An import the component's other script block may use stays (an unreadable block may use any).
-  const kept = new Set<NamedBinding>(named.filter((b) => otherBlock && (otherBlock.mentioned === null || otherBlock.mentioned.has(b.local))));
+  // A binding the rest of a component may use stays (an unreadable other block may use any).
+  const kept = new Set<NamedBinding>(named.filter((b) => rest && (rest.mentioned === null || rest.mentioned.has(b.local))));
   let needsGetter = false;
   for (const d of decisions) {
     if (d.site.host.kind !== 'taro-named') continue;

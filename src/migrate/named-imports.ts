@@ -86,7 +86,7 @@ export function planNamedImports(
   names: NameAllocator,
   source: string,
   style: FileStyle,
-): { getter: string; edits: Edit[] } {
+): { getter: string; edits: Edit[]; removedImport: { start: number; end: number; edit: Edit } | null } {
   const removable = bindings.filter((b) => converted.has(b) && !usedByOthers.has(b));
   let getter = taroObject ? `${taroObject}.getRecorderManager` : existingGetter;
   let added: { holder: any; text: string } | null = null;
@@ -101,13 +101,18 @@ export function planNamedImports(
     added = { holder: first.holder, text };
   }
   const edits: Edit[] = [];
+  let removedImport: { start: number; end: number; edit: Edit } | null = null;
   const holders = new Set<any>([...removable.map((b) => b.holder), ...(added ? [added.holder] : [])]);
   for (const holder of holders) {
     const remove = removable.filter((b) => b.holder === holder).map((b) => b.node);
     const add = added && added.holder === holder ? added.text : null;
-    edits.push(...rewriteHolder(holder, remove, add, bindings.find((b) => b.holder === holder)!, source, style));
+    const holderEdits = rewriteHolder(holder, remove, add, bindings.find((b) => b.holder === holder)!, source, style);
+    // A whole import statement that goes: the shim's import can take its place.
+    const whole = holderEdits.find((e) => holder.type === 'ImportDeclaration' && e.start === holder.start && e.end >= holder.end);
+    if (whole && !removedImport) removedImport = { start: holder.start, end: holder.end, edit: whole };
+    edits.push(...holderEdits);
   }
-  return { getter: getter ?? 'getRecorderManager', edits };
+  return { getter: getter ?? 'getRecorderManager', edits, removedImport };
 }
 
 /**

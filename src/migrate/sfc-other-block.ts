@@ -1,30 +1,41 @@
 import { parseAst } from './parse';
-import { namesAHost } from './hosts';
-import { forEachChild } from './node-index';
+import { isTaroRequire, namesAHost } from './hosts';
+import { findJsSdkEvidence } from './jssdk';
+import { forEachChild, NodeIndex } from './node-index';
 import { RECORDING_APIS } from './api-names';
 
 /**
- * What one script block of a Vue component sees of the component's other block. Vue
+ * What one script block of a Vue component shares with the rest of the component. Vue
  * compiles `<script>` and `<script setup>` into one module: the setup block sees every
  * top-level name of the plain block, and the plain block sees the setup block's imports
- * (hoisted to the module), not its other declarations (they live inside `setup()`).
+ * (hoisted to the module), not its other declarations (they live inside `setup()`). The
+ * template reads the script's names.
  *
  * The migration reads one block at a time. Without this, a block would take a name bound
  * in the other one for the global (`import wx from 'weapp-api'` there, `wx.startRecord()`
  * here: rewritten as the global), or for nothing (`import Taro from '@tarojs/taro'` there:
- * `Taro.startRecord()` here skipped silently), and could drop an import the other block
- * still uses, or declare a name the module already has.
+ * `Taro.startRecord()` here skipped silently), could drop an import the other block or
+ * the template still uses, declare a name the module already has, or take a JS-SDK page
+ * (`wx.config` in the other block) for a mini-program one.
  */
+export interface RestOfComponent {
+  /** The component's other script block, when it has one with code of its own. */
+  otherBlock: OtherBlock | null;
+  /**
+   * Names the rest of the component reads or declares (the other block's, the template's
+   * words), or null when that is not known (an other block that cannot be read). A binding
+   * of this block with such a name stays, and no new name may take one.
+   */
+  mentioned: ReadonlySet<string> | null;
+  /** A strong sign in the other block that the component is JS-SDK code (SPEC §3), for the report. */
+  jsSdkSign: string | null;
+}
+
 export interface OtherBlock {
   /** `<script setup lang="ts">`, as a reader would recognise the block. */
   label: string;
-  /**
-   * The other block's bindings this block sees, by name, each with its line in the whole
-   * file; null when the other block cannot be read (its language, or a syntax error).
-   */
+  /** The other block's bindings this block sees, by name; null when the block cannot be read. */
   visible: ReadonlyMap<string, OuterBinding> | null;
-  /** Every identifier the other block spells (null: unreadable): names this block must keep, and must not declare. */
-  mentioned: ReadonlySet<string> | null;
   /** Why the other block cannot be read, when it cannot. */
   unreadable?: string;
 }
@@ -33,13 +44,13 @@ export interface OuterBinding {
   /** 1-based line in the whole file. */
   line: number;
   /**
-   * The name stands for a host or shadows one: named like one (`wx`, `Taro`...), imported
-   * from `@tarojs/taro`, or set from a host global (`const api = wx`).
+   * The name stands for a host or shadows one: named like one (`wx`, `Taro`...), from
+   * `@tarojs/taro`, or set from a host global (`const api = wx`).
    */
   hostLike: boolean;
-  /** `import { startRecord } from '@tarojs/taro'`: the API it imports under this name. */
-  taroApi?: string;
-  /** `import Taro from '@tarojs/taro'` (or `* as Taro`): the Taro module itself, as good here as in its own block. */
+  /** `import { startRecord } from '@tarojs/taro'`, `const { stopRecord } = wx`: the recording API it stands for, and whose. */
+  legacyApi?: { api: string; from: string };
+  /** `import Taro from '@tarojs/taro'` (or `* as`, or `require`): the Taro module itself, as good here as in its own block. */
   taroModule?: boolean;
 }
 
@@ -53,23 +64,39 @@ export interface BlockSource {
   line: number;
 }
 
-/** What `block` sees of `other` (see OtherBlock). */
-export function otherBlockAsSeenFrom(block: BlockSource, other: BlockSource): OtherBlock {
+/** What `block` shares with the rest of its component: the `other` script block (if any) and the template's text. */
+export function restOfComponent(block: BlockSource, other: BlockSource | null, template: string | null): RestOfComponent {
+  const templateWords = new Set(template?.match(/[A-Za-z_$][\w$]*/g) ?? []);
+  if (!other) return { otherBlock: null, mentioned: templateWords, jsSdkSign: null };
   const label = other.label;
-  if (other.virtualPath === null) return { label, visible: null, mentioned: null, unreadable: 'a language the codemod cannot parse' };
-  let program: any;
+  const unreadable = (why: string): RestOfComponent => ({ otherBlock: { label, visible: null, unreadable: why }, mentioned: null, jsSdkSign: null });
+  if (other.virtualPath === null) return unreadable('a language the codemod cannot parse');
+  let ast: any;
   try {
-    program = parseAst(other.code, other.virtualPath).program;
+    ast = parseAst(other.code, other.virtualPath);
   } catch {
-    return { label, visible: null, mentioned: null, unreadable: 'it does not parse' };
+    return unreadable('it does not parse');
   }
+  const index = new NodeIndex(ast);
   const fileLine = (node: any) => other.line + (node.loc?.start.line ?? 1) - 1;
+  const evidence = findJsSdkEvidence(index);
+  const jsSdkSign = evidence ? `${evidence.sign.replace(/ found at line \d+$/, '')} in this component's other script block, ${label} (on line ${other.line + evidence.line - 1} of the file)` : null;
+  return {
+    otherBlock: { label, visible: visibleBindings(ast.program, other.setup && !block.setup, fileLine) },
+    mentioned: new Set([...referencedNames(index), ...templateWords]),
+    jsSdkSign,
+  };
+}
+
+const HOST_OBJECTS = new Set(['wx', 'qq', 'swan', 'Taro']);
+
+/** The top-level bindings of `program`; `importsOnly` for the setup block seen from the plain one. */
+function visibleBindings(program: any, importsOnly: boolean, fileLine: (node: any) => number): Map<string, OuterBinding> {
   const visible = new Map<string, OuterBinding>();
   const add = (id: any, binding: Omit<OuterBinding, 'line'>) => {
     if (!visible.has(id.name)) visible.set(id.name, { line: fileLine(id), ...binding });
   };
-  // The plain block sees only the setup block's imports.
-  const importsOnly = other.setup && !block.setup;
+  const taroModules = new Set<string>();
   for (const statement of program.body) {
     if (statement.type === 'ImportDeclaration') {
       if (statement.importKind === 'type' || statement.importKind === 'typeof') continue;
@@ -77,9 +104,10 @@ export function otherBlockAsSeenFrom(block: BlockSource, other: BlockSource): Ot
       for (const specifier of statement.specifiers ?? []) {
         if (specifier.importKind === 'type' || specifier.importKind === 'typeof') continue;
         const imported = specifier.type === 'ImportSpecifier' ? (specifier.imported.name ?? specifier.imported.value) : null;
-        const taroApi = fromTaro && imported !== null && RECORDING_APIS.includes(imported) ? imported : undefined;
+        const legacyApi = fromTaro && imported !== null && RECORDING_APIS.includes(imported) ? { api: imported, from: '@tarojs/taro' } : undefined;
         const taroModule = fromTaro && specifier.type !== 'ImportSpecifier';
-        add(specifier.local, { hostLike: fromTaro || namesAHost(specifier.local.name, null), ...(taroApi ? { taroApi } : {}), ...(taroModule ? { taroModule } : {}) });
+        if (taroModule) taroModules.add(specifier.local.name);
+        add(specifier.local, { hostLike: fromTaro || namesAHost(specifier.local.name, null), ...(legacyApi ? { legacyApi } : {}), ...(taroModule ? { taroModule } : {}) });
       }
       continue;
     }
@@ -88,15 +116,28 @@ export function otherBlockAsSeenFrom(block: BlockSource, other: BlockSource): Ot
     if (!declaration || declaration.declare) continue;
     if (declaration.type === 'VariableDeclaration') {
       for (const declarator of declaration.declarations) {
+        if (declarator.id.type === 'Identifier' && declarator.init && isTaroRequire(declarator.init)) {
+          taroModules.add(declarator.id.name);
+          add(declarator.id, { hostLike: true, taroModule: true });
+          continue;
+        }
+        // `const { startRecord, stopRecord: stop } = Taro` (or `= wx`).
+        const from = declarator.init?.type === 'Identifier' && (HOST_OBJECTS.has(declarator.init.name) || taroModules.has(declarator.init.name)) ? declarator.init.name : null;
+        if (from && declarator.id.type === 'ObjectPattern') {
+          for (const property of declarator.id.properties) {
+            const key = property.type === 'ObjectProperty' && !property.computed ? (property.key.name ?? property.key.value) : null;
+            if (key && RECORDING_APIS.includes(key) && property.value.type === 'Identifier') add(property.value, { hostLike: true, legacyApi: { api: key, from } });
+          }
+        }
         for (const id of patternNames(declarator.id)) add(id, { hostLike: namesAHost(id.name, declarator) });
       }
     } else if (/^(FunctionDeclaration|ClassDeclaration|TSEnumDeclaration|TSModuleDeclaration)$/.test(declaration.type) && declaration.id?.type === 'Identifier') {
       add(declaration.id, { hostLike: namesAHost(declaration.id.name, null) });
-    } else if (declaration.type === 'TSImportEqualsDeclaration' && !declaration.isExport && declaration.importKind !== 'type') {
+    } else if (declaration.type === 'TSImportEqualsDeclaration' && declaration.importKind !== 'type') {
       add(declaration.id, { hostLike: namesAHost(declaration.id.name, null) });
     }
   }
-  return { label, visible, mentioned: identifierNames(program) };
+  return visible;
 }
 
 /** The identifiers a declaration's pattern declares (`const { a, b: [c] } = ...`). */
@@ -118,12 +159,20 @@ function patternNames(pattern: any): any[] {
   }
 }
 
-function identifierNames(program: any): Set<string> {
+/**
+ * The names the block reads or declares: every identifier but a member's property
+ * (`wx.startRecord`) and a plain key (`{ startRecord: 1 }`), which name no variable.
+ */
+function referencedNames(index: NodeIndex): Set<string> {
   const names = new Set<string>();
-  const visit = (node: any): void => {
-    if (node.type === 'Identifier' || node.type === 'JSXIdentifier') names.add(node.name);
-    forEachChild(node, visit);
+  const visit = (node: any, parent: any): void => {
+    if (node.type === 'Identifier' || node.type === 'JSXIdentifier') {
+      const isProperty = (parent?.type === 'MemberExpression' || parent?.type === 'OptionalMemberExpression') && parent.property === node && !parent.computed;
+      const isKey = parent?.key === node && !parent.computed && !parent.shorthand;
+      if (!isProperty && !isKey) names.add(node.name);
+    }
+    forEachChild(node, (child) => visit(child, node));
   };
-  visit(program);
+  for (const program of index.of('Program')) visit(program, null);
   return names;
 }

@@ -2,7 +2,7 @@ import * as path from 'path';
 import type { SFCParseResult, SFCScriptBlock } from '@vue/compiler-sfc';
 import { RECORDING_APIS, mentionsApiNames } from './api-names';
 import { NOTES } from './notes';
-import { BlockSource, OtherBlock, otherBlockAsSeenFrom } from './sfc-other-block';
+import { BlockSource, RestOfComponent, restOfComponent } from './sfc-other-block';
 import { MigrateOptions, MigrationError, MigrationResult, SiteReport } from './report';
 
 /** `.vue` (Taro Vue, uni-app, mpvue) and `.wpy` (WePY) files hold scripts inside markup. */
@@ -11,7 +11,7 @@ export function isSingleFileComponent(filePath: string): boolean {
   return ext === '.vue' || ext === '.wpy';
 }
 
-export type ScriptMigrator = (source: string, filePath: string, options: MigrateOptions, otherBlock?: OtherBlock) => MigrationResult;
+export type ScriptMigrator = (source: string, filePath: string, options: MigrateOptions, rest?: RestOfComponent) => MigrationResult;
 
 type CompilerSfc = typeof import('@vue/compiler-sfc');
 let compilerSfc: CompilerSfc | undefined;
@@ -91,9 +91,10 @@ interface ScriptBlock {
  */
 export function migrateSfc(source: string, filePath: string, options: MigrateOptions, migrateScript: ScriptMigrator): MigrationResult {
   const { blocks, lenient } = scriptBlocks(source, filePath);
-  const otherBlocks = otherBlocksOf(blocks, filePath);
+  const rests = restsOf(blocks, source, filePath);
   const sites: SiteReport[] = [];
   const replacements: Array<{ block: ScriptBlock; output: string }> = [];
+  const blocksThatRecord: Array<{ block: ScriptBlock; sites: SiteReport[] }> = [];
 
   for (const block of blocks) {
     // The code lives in another file, which is migrated on its own when it is given.
@@ -116,18 +117,23 @@ export function migrateSfc(source: string, filePath: string, options: MigrateOpt
     const script = dedent(block.content);
     let result: MigrationResult;
     try {
-      result = migrateScript(script.text, virtualPath, options, otherBlocks.get(block));
+      result = migrateScript(script.text, virtualPath, options, rests.get(block));
     } catch (error) {
       if (error instanceof MigrationError) throw inFile(error, block, script);
       throw error;
     }
-    sites.push(...result.sites.map((site) => toFilePosition(site, block, script)));
+    const blockSites = result.sites.map((site) => toFilePosition(site, block, script));
+    sites.push(...blockSites);
+    const recording = blockSites.filter((site) => (RECORDING_APIS as readonly string[]).includes(site.api) && site.action !== 'ignored');
+    if (recording.length > 0) blocksThatRecord.push({ block, sites: recording });
     if (!result.changed || result.output === script.text) continue;
     const output = reindent(result.output, script.indent);
     if (output !== block.content) replacements.push({ block, output });
   }
 
   sites.sort((a, b) => a.line - b.line || a.column - b.column);
+  const split = recordingSplitAcrossBlocks(blocksThatRecord, blocks);
+  if (split) return { output: source, changed: false, sites: sites.map((site) => leftAlone(site, split)) };
   if (lenient) {
     // Said on every site, so that the report carries it with the file.
     const note = NOTES.sfcReadLeniently(lenient);
@@ -145,15 +151,21 @@ export function migrateSfc(source: string, filePath: string, options: MigrateOpt
 }
 
 /**
- * For a component with both a `<script>` and a `<script setup>` block (of its own code,
- * not `src`), what each block sees of the other: Vue compiles them into one module.
+ * What each script block (of its own code, not `src`) that mentions the API shares with
+ * the rest of its component (sfc-other-block.ts): the other script block, when there is
+ * one, and the words of everything outside the script blocks (the template reads the
+ * script's names).
  */
-function otherBlocksOf(blocks: ScriptBlock[], filePath: string): Map<ScriptBlock, OtherBlock> {
-  const found = new Map<ScriptBlock, OtherBlock>();
+function restsOf(blocks: ScriptBlock[], source: string, filePath: string): Map<ScriptBlock, RestOfComponent> {
+  const rests = new Map<ScriptBlock, RestOfComponent>();
   const own = blocks.filter((b) => b.src === undefined);
-  const setup = own.find((b) => b.setup);
-  const plain = own.find((b) => !b.setup);
-  if (!setup || !plain) return found;
+  let outside = '';
+  let at = 0;
+  for (const block of blocks) {
+    outside += source.slice(at, block.start) + '\n';
+    at = block.end;
+  }
+  outside += source.slice(at);
   const sourceOf = (block: ScriptBlock): BlockSource => {
     const ext = extensionForLang(block.lang);
     return {
@@ -164,9 +176,45 @@ function otherBlocksOf(blocks: ScriptBlock[], filePath: string): Map<ScriptBlock
       line: block.line,
     };
   };
-  found.set(setup, otherBlockAsSeenFrom(sourceOf(setup), sourceOf(plain)));
-  found.set(plain, otherBlockAsSeenFrom(sourceOf(plain), sourceOf(setup)));
-  return found;
+  for (const block of own) {
+    if (!mentionsApiNames(block.content)) continue;
+    const other = own.find((b) => b.setup !== block.setup);
+    rests.set(block, restOfComponent(sourceOf(block), other ? sourceOf(other) : null, outside));
+  }
+  return rests;
+}
+
+/**
+ * Each script block is migrated on its own, so what keeps one file's recording together
+ * (start and stop through the same API, starts with different callbacks kept apart, see
+ * decide.ts) does not reach across blocks. A component that records in both is left as it
+ * is, unless every call converts and only one block starts recordings: a start converted
+ * in one block with its stop shimmed or kept in the other would not stop (the shim and
+ * the old API each stop only their own recordings).
+ */
+function recordingSplitAcrossBlocks(recording: Array<{ block: ScriptBlock; sites: SiteReport[] }>, blocks: ScriptBlock[]): string | null {
+  const tail = 'move the recording code into one block and run the codemod again, or migrate it by hand';
+  if (recording.length === 1) {
+    // The other block records already, with the manager (half-migrated, SPEC §6) or the shim:
+    // its listeners and its stops are out of this block's sight.
+    const other = blocks.find((b) => b !== recording[0].block && b.src === undefined && RECORDS_WITHOUT_THE_OLD_API.test(b.content));
+    if (other) {
+      return `this component's other script block, ${other.label}, already records with the recorder manager or the shim, which the codemod does not see from ${recording[0].block.label}: its listeners and stops would meet this block's recordings, so all of them are left alone; ${tail}`;
+    }
+  }
+  if (recording.length < 2) return null;
+  const allConverted = recording.every(({ sites }) => sites.every((site) => site.action === 'converted'));
+  const blocksThatStart = recording.filter(({ sites }) => sites.some((site) => site.api === 'startRecord')).length;
+  if (allConverted && blocksThatStart < 2) return null;
+  return `this component records in both its ${recording.map(({ block }) => block.label).join(' and ')} blocks, which the codemod migrates one at a time: it cannot keep a recording's start and stop on the same API, or two starts' callbacks apart, across them, so all of them are left alone; ${tail}`;
+}
+
+/** `getRecorderManager`, or an import of the shim (the package, or the file the codemod writes). */
+const RECORDS_WITHOUT_THE_OLD_API = /\bgetRecorderManager\b|startrecord-shim|startrecord-codemod-shim|startrecord-codemod\/shim/;
+
+function leftAlone(site: SiteReport, reason: string): SiteReport {
+  if (site.action !== 'converted' && site.action !== 'shimmed') return site;
+  return { ...site, action: 'skipped', reason, notes: [] };
 }
 
 /**

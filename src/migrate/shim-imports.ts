@@ -4,6 +4,7 @@ import { NodeIndex } from './node-index';
 import { LegacyApi, PlaybackApi } from './report';
 import { FileStyle } from './style';
 import { NameAllocator } from './text';
+import type { RestOfComponent } from './sfc-other-block';
 
 /**
  * The module sites are pointed at when the caller names none: the runtime package. The CLI
@@ -57,26 +58,30 @@ export function planShimImports(
   style: FileStyle,
   names: NameAllocator,
   moduleName: string,
+  /** For a block of a Vue component: the names the rest of the component uses. */
+  rest?: RestOfComponent,
 ): (needs: ShimNeeds, inPlaceOf?: { start: number; end: number }) => ShimImports {
+  const kind = kindFor(program, index, rest !== undefined);
+  const free = (name: string) => isFreeName(index, name) && rest?.mentioned !== null && !rest?.mentioned.has(name);
   return (needs, inPlaceOf) => {
     const existing = existingShimImport(index, moduleName);
     const local: Partial<Record<ShimExport, string>> = { ...existing?.local };
     const specifiers: string[] = [];
     for (const { api, local: name } of needs.named) {
       local[api] = local[api] ?? name;
-      if (!existing?.local[api]) specifiers.push(api === name ? api : asAlias(api, name, existing?.kind ?? kindFor(program)));
+      if (!existing?.local[api]) specifiers.push(api === name ? api : asAlias(api, name, existing?.kind ?? kind));
     }
     for (const api of needs.members) {
       if (local[api]) continue;
       // `wx.startRecord` itself uses the name only as a property: the plain name reads best,
       // unless a method of that name would make a call inside it read like recursion.
-      const name = isFreeName(index, api) ? names.claim(api) : names.allocate(`legacy${api[0].toUpperCase()}${api.slice(1)}`);
+      const name = free(api) ? names.claim(api) : names.allocate(`legacy${api[0].toUpperCase()}${api.slice(1)}`);
       local[api] = name;
-      specifiers.push(api === name ? api : asAlias(api, name, existing?.kind ?? kindFor(program)));
+      specifiers.push(api === name ? api : asAlias(api, name, existing?.kind ?? kind));
     }
     if (specifiers.length === 0) return { local, edits: [], tookPlace: false };
     if (existing) return { local, edits: [extendExisting(existing, specifiers, source)], tookPlace: false };
-    const declaration = newDeclaration(kindFor(program), specifiers, style, moduleName);
+    const declaration = newDeclaration(kind, specifiers, style, moduleName);
     // In place of an import the migration removes (Taro's, once unused): same line, same place.
     if (inPlaceOf) return { local, edits: [{ start: inPlaceOf.start, end: inPlaceOf.end, build: () => declaration }], tookPlace: true };
     const at = moduleInsertionPoint(program, source, comments);
@@ -87,8 +92,21 @@ export function planShimImports(
 
 type ImportKind = 'import' | 'require' | 'var';
 
-function kindFor(program: any): ImportKind {
-  return program.sourceType === 'module' ? 'import' : 'require';
+/**
+ * `import` in ES modules. A component's script (Vue, WePY) is always compiled as one (Vite leaves
+ * a `require` in it unresolved), unless the block itself is CommonJS (`module.exports =`):
+ * webpack refuses `import` next to that.
+ */
+function kindFor(program: any, index: NodeIndex, componentBlock: boolean): ImportKind {
+  if (program.sourceType === 'module') return 'import';
+  return componentBlock && !usesCommonJsExports(index) ? 'import' : 'require';
+}
+
+/** `module.exports` or `exports.x` anywhere in the block. */
+function usesCommonJsExports(index: NodeIndex): boolean {
+  return index.of('MemberExpression').some(
+    (node) => !node.computed && node.object.type === 'Identifier' && ((node.object.name === 'module' && node.property.name === 'exports') || node.object.name === 'exports'),
+  );
 }
 
 function asAlias(api: ShimExport, local: string, kind: ImportKind): string {

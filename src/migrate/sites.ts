@@ -89,12 +89,13 @@ export function findSites(
 }
 
 /**
- * `startRecord()` in a Vue component block, imported by name from `@tarojs/taro` in the
- * other block (see sfc-other-block.ts): a live call, reported and left alone.
+ * `startRecord()` in a Vue component block, imported by name from `@tarojs/taro` or
+ * destructured from a host in the other block (see sfc-other-block.ts): a live call,
+ * reported and left alone.
  */
 function importedInOtherBlock(index: NodeIndex, rootPath: ASTPath<any>, otherBlock: OtherBlock | undefined, source: string): Site[] {
-  const imported = new Map<string, { api: LegacyApi; line: number }>();
-  for (const [name, outer] of otherBlock?.visible ?? []) if (outer.taroApi) imported.set(name, { api: outer.taroApi as LegacyApi, line: outer.line });
+  const imported = new Map<string, { api: LegacyApi; from: string; line: number }>();
+  for (const [name, outer] of otherBlock?.visible ?? []) if (outer.legacyApi) imported.set(name, { api: outer.legacyApi.api as LegacyApi, from: outer.legacyApi.from, line: outer.line });
   if (imported.size === 0) return [];
   const sites: Site[] = [];
   for (const node of index.of('Identifier')) {
@@ -102,7 +103,7 @@ function importedInOtherBlock(index: NodeIndex, rootPath: ASTPath<any>, otherBlo
     if (!outer) continue;
     const path = index.pathTo(rootPath, node);
     if (!isReference(path) || path.scope?.lookup(node.name)) continue;
-    const host: Host = { kind: 'rebound', name: node.name, line: outer.line, otherBlock: { label: otherBlock!.label } };
+    const host: Host = { kind: 'rebound', name: node.name, line: outer.line, otherBlock: { label: otherBlock!.label, legacyApiFrom: outer.from } };
     sites.push({ api: outer.api, computed: false, host, label: source.slice(node.start, node.end), ...classifyUsage(path), member: path, ...position(node) });
   }
   return sites;

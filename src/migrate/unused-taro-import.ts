@@ -1,7 +1,7 @@
 import type { Host } from './hosts';
 import { Edit } from './edits';
 import { NodeIndex } from './node-index';
-import type { OtherBlock } from './sfc-other-block';
+import type { RestOfComponent } from './sfc-other-block';
 import { taroJsxNeedsDefaultImport } from './taro-version';
 
 /**
@@ -30,11 +30,11 @@ export function findUnusedTaroImport(
   taroVersion: string | undefined,
   /** Edits already planned (named imports trimmed): the statement is left to them. */
   planned: Edit[],
-  /** A Vue component's other script block sees this block's imports: a name it spells (or might, unread) stays. */
-  otherBlock?: OtherBlock,
+  /** The rest of a Vue component sees this block's imports: a name it spells (or might, unread) stays. */
+  rest?: RestOfComponent,
 ): UnusedTaroImport | null {
   for (const name of taroNames) {
-    if (otherBlock && (otherBlock.mentioned === null || otherBlock.mentioned.has(name))) continue;
+    if (rest && (rest.mentioned === null || rest.mentioned.has(name))) continue;
     const shimmed = decisions.filter((d) => d.action === 'shim' && d.site.host.kind === 'taro' && d.site.host.name === name).length;
     if (shimmed === 0) continue;
     const binding = findBinding(index, name);
