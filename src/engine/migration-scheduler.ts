@@ -245,8 +245,8 @@ export class MigrationScheduler {
         if (!this.mainThreadShouldMigrate()) break;
         const queued = this.dequeue();
         if (!queued) break;
-            const answer = migrateText(migrate, queued.text, queued.filePath, queued.options);
-          this.migratedInMainThread++;
+        const answer = migrateText(migrate, queued.text, queued.filePath, queued.options);
+        this.migratedInMainThread++;
         queued.resolve(answer);
         this.wakeReader();
       }
