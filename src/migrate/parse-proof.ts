@@ -1,6 +1,6 @@
 import type { EditSpan } from './edits';
 import type { NodeIndex } from './node-index';
-import { parseAst, parserFor } from './parse';
+import { FLOW_PRAGMA, parseAst, parserFor } from './parse';
 
 /**
  * The last line of defence: the rewritten text must parse, or nothing is handed back. A
@@ -146,9 +146,6 @@ function innermostContainer(index: NodeIndex, span: EditSpan, jsx: boolean): any
   }
   return best;
 }
-
-/** Babel's test for the pragma that turns on Flow's `f<T>(x)` call syntax (any comment here: stricter than Babel's first-comment rule). */
-const FLOW_PRAGMA = /@(?:no)?flow\b/;
 
 /** TypeScript's ambient contexts: declarations without bodies, where what parses in a wrapper is an error. */
 function ambientContexts(index: NodeIndex): any[] {

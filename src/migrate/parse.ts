@@ -7,6 +7,12 @@ import { MigrationError } from './report';
 export type ParserName = 'ts' | 'tsx' | 'babel';
 
 /**
+ * The pragma under which Babel reads `a < b > (c)` as a Flow call (its `all` option off).
+ * Tested anywhere in the text (or in any comment): stricter than Babel's first-comment rule.
+ */
+export const FLOW_PRAGMA = /@(?:no)?flow\b/;
+
+/**
  * The parser follows the file extension. `tsx` on a `.ts` file breaks `<T>x` casts, and the
  * `ts` parser rejects JSX, so the two TypeScript flavours must never be swapped. Plain
  * JavaScript goes to babel with JSX.
@@ -43,11 +49,11 @@ const COMMON_PLUGINS: ParserPlugin[] = [
   'throwExpressions',
 ];
 
-function optionsFor(parser: ParserName, sourceType: ParserOptions['sourceType'] = 'unambiguous'): ParserOptions {
+function optionsFor(parser: ParserName, sourceType: ParserOptions['sourceType'] = 'unambiguous', flow = true): ParserOptions {
   const plugins: ParserPlugin[] =
     parser === 'babel'
       ? // Decorators before or after `export`: WePY 1 scaffolds write `@connect(...) export default class`.
-        [...COMMON_PLUGINS, 'jsx', 'flow', 'decorators']
+        [...COMMON_PLUGINS, 'jsx', ...(flow ? (['flow'] as ParserPlugin[]) : []), 'decorators']
       : [...COMMON_PLUGINS, 'typescript', 'decorators-legacy', ...(parser === 'tsx' ? (['jsx'] as ParserPlugin[]) : [])];
   return {
     sourceType,
@@ -116,8 +122,21 @@ function giveCatchClausesAParameter(index: NodeIndex): void {
  * `sourceType`: a part of a file parsed alone (parse-proof.ts) keeps the file's.
  */
 export function parseAst(source: string, filePath: string, sourceType?: 'module' | 'script'): any {
+  const parser = parserFor(filePath);
+  if (parser === 'babel' && !FLOW_PRAGMA.test(source)) {
+    // Plain JavaScript first: the Flow plugin makes Babel's tokenizer a fifth slower
+    // (measured: migrations 1.12x faster on the bench's 1% tree without it). Without an
+    // `@flow` pragma the plugin reads plain JavaScript exactly as without it (`a < b > (c)`
+    // stays comparisons), so a file that parses without it has the same tree; a file with
+    // Flow types does not parse without it and is read with it, as always.
+    try {
+      return babelParse(source, optionsFor(parser, sourceType, false));
+    } catch {
+      // Read with Flow below; its error, if any, is the one reported (as before).
+    }
+  }
   try {
-    return babelParse(source, optionsFor(parserFor(filePath), sourceType));
+    return babelParse(source, optionsFor(parser, sourceType));
   } catch (err) {
     const e = err as { message?: string; loc?: { line: number; column: number } };
     const where = e.loc ? ` (line ${e.loc.line}, column ${e.loc.column + 1})` : '';
