@@ -193,6 +193,17 @@ function decide(site: Site, facts: FileFacts): Decision {
   if (facts.testFile) {
     return ignore(`a test file: its ${site.label} is a mock or an assertion; update the test by hand once the code it tests is migrated`);
   }
+  if (site.host.kind === 'member') {
+    const { name, through } = site.host;
+    if (name in FOREIGN_HOST_REASONS) return ignore(FOREIGN_HOST_REASONS[name](site.api));
+    if (name === 'wx' && facts.jsSdkSign) return ignore(`JS-SDK web page (${facts.jsSdkSign}): its ${site.label} is not the mini-program API`);
+    // Blocks its group without the shim: `this.wx` may be the very wx whose stop would convert.
+    return skip(
+      `${site.label} reaches ${name} through ${through} (an API object kept on an instance, or a wrapper), which the codemod does not follow: left alone, and this file's other ${name} recording calls stay on the old API with it; if ${through} is the mini-program's ${name}, call ${name}.${site.api} directly and run the codemod again, or migrate them by hand`,
+      true,
+      false,
+    );
+  }
   if (site.host.kind === 'global' && site.host.name === 'wx' && facts.jsSdkSign) {
     return ignore(`JS-SDK web page (${facts.jsSdkSign}): its wx.${site.api} is not the mini-program API`);
   }

@@ -17,6 +17,12 @@ export type Host =
   /** A host global whose `startRecord` is not WeChat's (or does not exist). */
   | { kind: 'foreign'; name: string }
   /**
+   * A host's name reached as a property (`this.wx.startRecord()`, `app.Taro.stopRecord`):
+   * an injected API object, a wrapper, or the JS-SDK kept on a Vue instance. Never
+   * rewritten, but reported, and the file's calls on the host of that name stay with it.
+   */
+  | { kind: 'member'; name: string; through: string }
+  /**
    * A local name that stands for a host, or shadows one (`var wx = swan`, `const api =
    * isWeapp ? wx : my`, `import { wx } from 'weapp-api'`): not the global, so never
    * rewritten, but reported, as a live-looking call is never skipped silently (SPEC §6).
@@ -216,7 +222,7 @@ function bindingOf(index: NodeIndex, name: string): ReturnType<typeof bindingFro
   return 'unknown';
 }
 
-const HOST_NAMES = new Set([...WECHAT_LIKE_GLOBALS, 'my', 'tt', 'uni', 'Taro']);
+export const HOST_NAMES: ReadonlySet<string> = new Set([...WECHAT_LIKE_GLOBALS, 'my', 'tt', 'uni', 'Taro']);
 
 /** A binding named like a host, or initialised from one: what the report calls `rebound`. */
 function reboundHost(name: string, line: number, declarator: any): Host | null {

@@ -48,7 +48,7 @@ export type Placement = 'module' | 'local';
 
 /** WeChat-compatible hosts that share one manager: `wx` and Taro (weapp) reach the same one. */
 export function hostGroup(host: Host): string {
-  return host.kind === 'taro' || host.kind === 'taro-named' ? 'wx' : host.name;
+  return host.kind === 'taro' || host.kind === 'taro-named' || (host.kind === 'member' && host.name === 'Taro') ? 'wx' : host.name;
 }
 
 export function findExistingManagers(j: JSCodeshift, root: Collection<any>, index: NodeIndex, taroNames: Set<string>, otherBlock?: OtherBlock): ExistingManager[] {

@@ -1,6 +1,6 @@
 import type { ASTPath, Collection } from 'jscodeshift';
 import { NodeIndex } from './node-index';
-import { Host, resolveHost } from './hosts';
+import { HOST_NAMES, Host, resolveHost } from './hosts';
 import { NamedBinding, bindingAt } from './named-imports';
 import { RECORDING_APIS } from './api-names';
 import { LegacyApi } from './report';
@@ -60,15 +60,17 @@ export function findSites(
 ): Site[] {
   const sites: Site[] = [];
   const rootPath = root.get();
-  // Only members named startRecord/stopRecord on a plain name can be sites; paths (for
-  // scope) are built for those alone.
+  // Only members named startRecord/stopRecord on a plain name (scope decides its host) or on
+  // a host's name as a property (`this.wx`) can be sites; paths are built for those alone.
   for (const node of index.of('MemberExpression', 'OptionalMemberExpression')) {
     const legacy = legacyApiOf(node);
-    if (!legacy || node.object.type !== 'Identifier') continue;
+    if (!legacy) continue;
+    const asProperty = hostAsProperty(node.object, source);
+    if (node.object.type !== 'Identifier' && !asProperty) continue;
     const member = index.pathTo(rootPath, node);
-    const host = resolveHost(node.object, member, taroNames, index, otherBlock);
+    const host = asProperty ?? resolveHost(node.object, member, taroNames, index, otherBlock);
     if (!host) continue;
-    const label = `${host.name}.${legacy.api}`;
+    const label = `${asProperty ? asProperty.through : host.name}.${legacy.api}`;
     sites.push({ ...legacy, host, label, ...classifyUsage(member), member, ...position(node) });
   }
   // Functions imported or destructured by name: every reference to the binding is a site.
@@ -107,6 +109,13 @@ function importedInOtherBlock(index: NodeIndex, rootPath: ASTPath<any>, otherBlo
     sites.push({ api: outer.api, computed: false, host, label: source.slice(node.start, node.end), ...classifyUsage(path), member: path, ...position(node) });
   }
   return sites;
+}
+
+/** `this.wx`, `app.Taro`: a host's name as the (non-computed) property of a member. */
+function hostAsProperty(object: any, source: string): Extract<Host, { kind: 'member' }> | null {
+  if ((object.type !== 'MemberExpression' && object.type !== 'OptionalMemberExpression') || object.computed) return null;
+  if (object.property.type !== 'Identifier' || !HOST_NAMES.has(object.property.name)) return null;
+  return { kind: 'member', name: object.property.name, through: source.slice(object.start, object.end) };
 }
 
 /** An identifier that reads a variable (not a property name, not a declaration). */
