@@ -196,7 +196,11 @@ function analyzeReference(key: CallbackKey, property: any, value: any, call: AST
   if ('reason' in resolved) return { reason: `${resolved.reason}, so what it reads from its result cannot be checked (not converted yet)` };
   const fn = resolved.fn;
   const annotated = fn.params.some((p: any) => p.typeAnnotation);
-  if (annotated) return { reason: `the ${key} callback's parameter is typed where the function is declared (not converted yet)` };
+  if (annotated) {
+    return {
+      reason: `the ${key} callback, passed by name, declares its parameter's type where it is defined: the manager's listener passes a result of another type, and the codemod does not edit a function that other code may call (not converted yet)`,
+    };
+  }
   const form: Callback['form'] = fn.type === 'ArrowFunctionExpression' ? 'arrow' : 'function';
   const analysis = analyzeFunction(key, property, fn, form, typescript);
   if ('reason' in analysis) return analysis;
