@@ -608,3 +608,44 @@ describe('a component with both blocks: what review found', () => {
     expect(result.output).toContain("import Taro from '@tarojs/taro'");
   });
 });
+
+describe('a component with both blocks: what the second review found', () => {
+  test('a comment naming getRecorderManager in the other block is not a recording there', () => {
+    const text = lines(
+      '<template><view @tap="go">rec</view></template>',
+      '<script>',
+      '// TODO: move to wx.getRecorderManager()',
+      'export default {}',
+      '</script>',
+      '<script setup>',
+      'function go() {',
+      '  wx.startRecord({ success(res) { console.log(res.tempFilePath) } })',
+      '}',
+      '</script>',
+      '',
+    );
+    expect(migrateSource(text, 'x.vue').sites.map((s) => s.action)).toEqual(['converted']);
+    // Where the other block really records with the manager, the component is left alone.
+    const managed = text.replace('// TODO: move to wx.getRecorderManager()', 'const manager = wx.getRecorderManager()');
+    expect(migrateSource(managed, 'x.vue').sites.map((s) => s.action)).toEqual(['skipped']);
+  });
+
+  test('an other block that also stops, next to its manager, does not let this block take its listener over', () => {
+    const text = lines(
+      '<script>',
+      'const recorderManager = wx.getRecorderManager()',
+      'recorderManager.onStop((res) => { getApp().globalData.voice = res.tempFilePath })',
+      'export default { onHide() { wx.stopRecord() } }',
+      '</script>',
+      '<script setup>',
+      'function go() {',
+      '  wx.startRecord({ success(res) { console.log(res.tempFilePath) } })',
+      '}',
+      '</script>',
+      '',
+    );
+    const result = migrateSource(text, 'x.vue');
+    expect(result.output).toBe(text);
+    expect(result.sites.every((s) => s.action === 'skipped')).toBe(true);
+  });
+});

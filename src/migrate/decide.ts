@@ -170,14 +170,19 @@ function decide(site: Site, facts: FileFacts): Decision {
   }
   if (site.host.kind === 'rebound' && site.host.otherBlock) {
     const { label, unreadable, legacyApiFrom } = site.host.otherBlock;
+    // These may be the very API of this block's other calls: they stay on the old API with it.
     if (unreadable) {
-      return leave(
-        `this component's other script block, ${label}, cannot be read (${unreadable}), so it is not known whether ${site.host.name} here is the host's global or a name of that block: ${site.label} is left alone; migrate it by hand`,
+      return skip(
+        `this component's other script block, ${label}, cannot be read (${unreadable}), so it is not known whether ${site.host.name} here is the host's global or a name of that block: ${site.label} is left alone, and this block's recording calls with it; migrate them by hand`,
+        true,
+        false,
       );
     }
     if (legacyApiFrom) {
-      return leave(
-        `${site.label} here is ${legacyApiFrom}'s ${site.api}, taken in this component's other script block, ${label} (on line ${site.host.line} of the file), which the codemod migrates on its own: left alone; move that line into this block and run the codemod again, or migrate it by hand`,
+      return skip(
+        `${site.label} here is ${legacyApiFrom}'s ${site.api}, taken in this component's other script block, ${label} (on line ${site.host.line} of the file), which the codemod migrates on its own: left alone, and this block's recording calls with it; move that line into this block and run the codemod again, or migrate them by hand`,
+        true,
+        false,
       );
     }
     return leave(
@@ -197,9 +202,10 @@ function decide(site: Site, facts: FileFacts): Decision {
     const { name, through } = site.host;
     if (name in FOREIGN_HOST_REASONS) return ignore(FOREIGN_HOST_REASONS[name](site.api));
     if (name === 'wx' && facts.jsSdkSign) return ignore(`JS-SDK web page (${facts.jsSdkSign}): its ${site.label} is not the mini-program API`);
+    if (site.usage === 'check') return leave(`${site.label} is only tested for existence here: left alone`);
     // Blocks its group without the shim: `this.wx` may be the very wx whose stop would convert.
     return skip(
-      `${site.label} reaches ${name} through ${through} (an API object kept on an instance, or a wrapper), which the codemod does not follow: left alone, and this file's other ${name} recording calls stay on the old API with it; if ${through} is the mini-program's ${name}, call ${name}.${site.api} directly and run the codemod again, or migrate them by hand`,
+      `${site.label} reaches ${name} through ${through} (an API object kept on an instance, a wrapper, or a type cast), which the codemod does not follow: left alone, and this file's other ${name} recording calls stay on the old API with it; if ${through} is the mini-program's ${name}, call ${name}.${site.api} directly and run the codemod again, or migrate them by hand`,
       true,
       false,
     );

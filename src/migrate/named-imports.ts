@@ -106,10 +106,13 @@ export function planNamedImports(
   for (const holder of holders) {
     const remove = removable.filter((b) => b.holder === holder).map((b) => b.node);
     const add = added && added.holder === holder ? added.text : null;
-    const holderEdits = rewriteHolder(holder, remove, add, bindings.find((b) => b.holder === holder)!, source, style);
-    // A whole import statement that goes: the shim's import can take its place.
-    const whole = holderEdits.find((e) => holder.type === 'ImportDeclaration' && e.start === holder.start && e.end >= holder.end);
-    if (whole && !removedImport) removedImport = { start: holder.start, end: holder.end, edit: whole };
+    const binding = bindings.find((b) => b.holder === holder)!;
+    const holderEdits = rewriteHolder(holder, remove, add, binding, source, style);
+    // A whole top-level statement that goes (an import, a `require` destructuring): the
+    // shim's import can take its place.
+    const { statement } = binding;
+    const whole = holderEdits.find((e) => e.start <= statement.start && e.end >= statement.end);
+    if (whole && !removedImport) removedImport = { start: statement.start, end: statement.end, edit: whole };
     edits.push(...holderEdits);
   }
   return { getter: getter ?? 'getRecorderManager', edits, removedImport };

@@ -29,6 +29,8 @@ export interface RestOfComponent {
   mentioned: ReadonlySet<string> | null;
   /** A strong sign in the other block that the component is JS-SDK code (SPEC §3), for the report. */
   jsSdkSign: string | null;
+  /** The other block records already, with the manager (`getRecorderManager`) or the shim. */
+  otherRecords: boolean;
 }
 
 export interface OtherBlock {
@@ -64,12 +66,16 @@ export interface BlockSource {
   line: number;
 }
 
-/** What `block` shares with the rest of its component: the `other` script block (if any) and the template's text. */
+/**
+ * What `block` shares with the rest of its component: the `other` script block (if any)
+ * and the template's text (null when the template cannot read this block's names: a
+ * plain `<script>` alone exposes only what its options return).
+ */
 export function restOfComponent(block: BlockSource, other: BlockSource | null, template: string | null): RestOfComponent {
   const templateWords = new Set(template?.match(/[A-Za-z_$][\w$]*/g) ?? []);
-  if (!other) return { otherBlock: null, mentioned: templateWords, jsSdkSign: null };
+  if (!other) return { otherBlock: null, mentioned: templateWords, jsSdkSign: null, otherRecords: false };
   const label = other.label;
-  const unreadable = (why: string): RestOfComponent => ({ otherBlock: { label, visible: null, unreadable: why }, mentioned: null, jsSdkSign: null });
+  const unreadable = (why: string): RestOfComponent => ({ otherBlock: { label, visible: null, unreadable: why }, mentioned: null, jsSdkSign: null, otherRecords: false });
   if (other.virtualPath === null) return unreadable('a language the codemod cannot parse');
   let ast: any;
   try {
@@ -85,7 +91,18 @@ export function restOfComponent(block: BlockSource, other: BlockSource | null, t
     otherBlock: { label, visible: visibleBindings(ast.program, other.setup && !block.setup, fileLine) },
     mentioned: new Set([...referencedNames(index), ...templateWords]),
     jsSdkSign,
+    otherRecords: recordsWithoutTheOldApi(index),
   };
+}
+
+/** `x.getRecorderManager(...)`, or the shim imported or required (the package, or the file the codemod writes). */
+function recordsWithoutTheOldApi(index: NodeIndex): boolean {
+  const isShim = (value: unknown) => typeof value === 'string' && /(^|\/)startrecord-(shim|codemod-shim)(\.[jt]s)?$|^startrecord-codemod\/shim$/.test(value);
+  return (
+    index.of('MemberExpression', 'OptionalMemberExpression').some((node) => !node.computed && node.property.name === 'getRecorderManager') ||
+    index.of('ImportDeclaration').some((node) => isShim(node.source.value)) ||
+    index.of('CallExpression').some((node) => node.callee.type === 'Identifier' && node.callee.name === 'require' && isShim(node.arguments[0]?.value))
+  );
 }
 
 const HOST_OBJECTS = new Set(['wx', 'qq', 'swan', 'Taro']);
@@ -126,7 +143,8 @@ function visibleBindings(program: any, importsOnly: boolean, fileLine: (node: an
         if (from && declarator.id.type === 'ObjectPattern') {
           for (const property of declarator.id.properties) {
             const key = property.type === 'ObjectProperty' && !property.computed ? (property.key.name ?? property.key.value) : null;
-            if (key && RECORDING_APIS.includes(key) && property.value.type === 'Identifier') add(property.value, { hostLike: true, legacyApi: { api: key, from } });
+            const host = taroModules.has(from) ? '@tarojs/taro' : from;
+            if (key && RECORDING_APIS.includes(key) && property.value.type === 'Identifier') add(property.value, { hostLike: true, legacyApi: { api: key, from: host } });
           }
         }
         for (const id of patternNames(declarator.id)) add(id, { hostLike: namesAHost(id.name, declarator) });

@@ -94,7 +94,7 @@ export function migrateSfc(source: string, filePath: string, options: MigrateOpt
   const rests = restsOf(blocks, source, filePath);
   const sites: SiteReport[] = [];
   const replacements: Array<{ block: ScriptBlock; output: string }> = [];
-  const blocksThatRecord: Array<{ block: ScriptBlock; sites: SiteReport[] }> = [];
+  const blocksWithSites: BlockSites[] = [];
 
   for (const block of blocks) {
     // The code lives in another file, which is migrated on its own when it is given.
@@ -124,16 +124,17 @@ export function migrateSfc(source: string, filePath: string, options: MigrateOpt
     }
     const blockSites = result.sites.map((site) => toFilePosition(site, block, script));
     sites.push(...blockSites);
-    const recording = blockSites.filter((site) => (RECORDING_APIS as readonly string[]).includes(site.api) && site.action !== 'ignored');
-    if (recording.length > 0) blocksThatRecord.push({ block, sites: recording });
+    const ours = blockSites.filter((site) => site.action !== 'ignored');
+    const recording = ours.filter((site) => (RECORDING_APIS as readonly string[]).includes(site.api));
+    if (ours.length > 0) blocksWithSites.push({ block, recording, playback: ours.filter((site) => !recording.includes(site)) });
     if (!result.changed || result.output === script.text) continue;
     const output = reindent(result.output, script.indent);
     if (output !== block.content) replacements.push({ block, output });
   }
 
   sites.sort((a, b) => a.line - b.line || a.column - b.column);
-  const split = recordingSplitAcrossBlocks(blocksThatRecord, blocks);
-  if (split) return { output: source, changed: false, sites: sites.map((site) => leftAlone(site, split)) };
+  const why = whyTheComponentIsLeftAlone(blocksWithSites, rests, outsideScripts(blocks, source));
+  if (why) return { output: source, changed: false, sites: sites.map((site) => leftAlone(site, why)) };
   if (lenient) {
     // Said on every site, so that the report carries it with the file.
     const note = NOTES.sfcReadLeniently(lenient);
@@ -159,13 +160,7 @@ export function migrateSfc(source: string, filePath: string, options: MigrateOpt
 function restsOf(blocks: ScriptBlock[], source: string, filePath: string): Map<ScriptBlock, RestOfComponent> {
   const rests = new Map<ScriptBlock, RestOfComponent>();
   const own = blocks.filter((b) => b.src === undefined);
-  let outside = '';
-  let at = 0;
-  for (const block of blocks) {
-    outside += source.slice(at, block.start) + '\n';
-    at = block.end;
-  }
-  outside += source.slice(at);
+  const outside = outsideScripts(blocks, source);
   const sourceOf = (block: ScriptBlock): BlockSource => {
     const ext = extensionForLang(block.lang);
     return {
@@ -179,41 +174,71 @@ function restsOf(blocks: ScriptBlock[], source: string, filePath: string): Map<S
   for (const block of own) {
     if (!mentionsApiNames(block.content)) continue;
     const other = own.find((b) => b.setup !== block.setup);
-    rests.set(block, restOfComponent(sourceOf(block), other ? sourceOf(other) : null, outside));
+    // The template reads `<script setup>`'s names (and, next to it, the plain block's).
+    const templateSees = block.setup || other !== undefined;
+    rests.set(block, restOfComponent(sourceOf(block), other ? sourceOf(other) : null, templateSees ? outside : null));
   }
   return rests;
 }
 
+/** The file's text outside its script blocks (template, styles, custom blocks). */
+function outsideScripts(blocks: ScriptBlock[], source: string): string {
+  let outside = '';
+  let at = 0;
+  for (const block of blocks) {
+    outside += source.slice(at, block.start) + '\n';
+    at = block.end;
+  }
+  return outside + source.slice(at);
+}
+
+interface BlockSites {
+  block: ScriptBlock;
+  /** Its startRecord/stopRecord sites, and its playback sites (not the ignored ones). */
+  recording: SiteReport[];
+  playback: SiteReport[];
+}
+
+/** A host's recording function called in the template itself (`@touchend="Taro.stopRecord()"`). */
+const TEMPLATE_CALL = /\b(?:wx|qq|swan|Taro)\s*\.\s*(?:start|stop)Record\b/;
+
 /**
  * Each script block is migrated on its own, so what keeps one file's recording together
- * (start and stop through the same API, starts with different callbacks kept apart, see
- * decide.ts) does not reach across blocks. A component that records in both is left as it
- * is, unless every call converts and only one block starts recordings: a start converted
- * in one block with its stop shimmed or kept in the other would not stop (the shim and
- * the old API each stop only their own recordings).
+ * (start and stop through the same API, starts with different callbacks kept apart, the
+ * playback moving with the recording's new format, see decide.ts and playback-decide.ts)
+ * does not reach across blocks or into the template. A component is left as it is, with
+ * the reason, when a recording would be split that way: a start converted in one block
+ * with its stop shimmed or kept elsewhere would not stop (the shim and the old API each
+ * stop only their own recordings). Null when nothing is split.
  */
-function recordingSplitAcrossBlocks(recording: Array<{ block: ScriptBlock; sites: SiteReport[] }>, blocks: ScriptBlock[]): string | null {
+function whyTheComponentIsLeftAlone(blocks: BlockSites[], rests: Map<ScriptBlock, RestOfComponent>, outside: string): string | null {
   const tail = 'move the recording code into one block and run the codemod again, or migrate it by hand';
-  if (recording.length === 1) {
-    // The other block records already, with the manager (half-migrated, SPEC §6) or the shim:
-    // its listeners and its stops are out of this block's sight.
-    const other = blocks.find((b) => b !== recording[0].block && b.src === undefined && RECORDS_WITHOUT_THE_OLD_API.test(b.content));
-    if (other) {
-      return `this component's other script block, ${other.label}, already records with the recorder manager or the shim, which the codemod does not see from ${recording[0].block.label}: its listeners and stops would meet this block's recordings, so all of them are left alone; ${tail}`;
+  const recording = blocks.filter((b) => b.recording.length > 0);
+  if (recording.length === 0) return null;
+  const template = TEMPLATE_CALL.exec(outside);
+  if (template) return `this component's template calls ${template[0].replace(/\s+/g, '')} itself, which the codemod does not migrate: its script's recording calls are left alone with it; ${tail}`;
+  for (const { block } of recording) {
+    const other = rests.get(block)?.otherBlock;
+    if (other && rests.get(block)!.otherRecords) {
+      return `this component's other script block, ${other.label}, already records with the recorder manager or the shim, which the codemod does not see from ${block.label}: its listeners and stops would meet this block's recordings, so all of them are left alone; ${tail}`;
     }
   }
+  const moves = recording.some((b) => b.recording.some((site) => site.action === 'converted' || site.action === 'shimmed'));
+  const playsElsewhere = blocks.find((b) => b.playback.length > 0 && !recording.includes(b));
+  if (moves && playsElsewhere) {
+    return `this component plays in its ${playsElsewhere.block.label} block what another block records: the playback must move with the recording (the new recordings are aac), which the codemod does only within one block, so all of them are left alone; ${tail}`;
+  }
   if (recording.length < 2) return null;
-  const allConverted = recording.every(({ sites }) => sites.every((site) => site.action === 'converted'));
-  const blocksThatStart = recording.filter(({ sites }) => sites.some((site) => site.api === 'startRecord')).length;
+  const allConverted = recording.every((b) => b.recording.every((site) => site.action === 'converted'));
+  const blocksThatStart = recording.filter((b) => b.recording.some((site) => site.api === 'startRecord')).length;
   if (allConverted && blocksThatStart < 2) return null;
   return `this component records in both its ${recording.map(({ block }) => block.label).join(' and ')} blocks, which the codemod migrates one at a time: it cannot keep a recording's start and stop on the same API, or two starts' callbacks apart, across them, so all of them are left alone; ${tail}`;
 }
 
-/** `getRecorderManager`, or an import of the shim (the package, or the file the codemod writes). */
-const RECORDS_WITHOUT_THE_OLD_API = /\bgetRecorderManager\b|startrecord-shim|startrecord-codemod-shim|startrecord-codemod\/shim/;
-
+/** A site of a component left alone: what would have changed, and playback (whose fate follows the recording's), says why. */
 function leftAlone(site: SiteReport, reason: string): SiteReport {
-  if (site.action !== 'converted' && site.action !== 'shimmed') return site;
+  const playback = !(RECORDING_APIS as readonly string[]).includes(site.api);
+  if (site.action === 'ignored' || (!playback && site.action !== 'converted' && site.action !== 'shimmed')) return site;
   return { ...site, action: 'skipped', reason, notes: [] };
 }
 

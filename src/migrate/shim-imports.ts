@@ -69,7 +69,9 @@ export function planShimImports(
     const specifiers: string[] = [];
     for (const { api, local: name } of needs.named) {
       local[api] = local[api] ?? name;
-      if (!existing?.local[api]) specifiers.push(api === name ? api : asAlias(api, name, existing?.kind ?? kind));
+      // A function imported by name keeps its name: an existing import of the shim that
+      // brings the same function under another name gets this name too.
+      if (existing?.local[api] !== name) specifiers.push(api === name ? api : asAlias(api, name, existing?.kind ?? kind));
     }
     for (const api of needs.members) {
       if (local[api]) continue;

@@ -111,12 +111,26 @@ function importedInOtherBlock(index: NodeIndex, rootPath: ASTPath<any>, otherBlo
   return sites;
 }
 
-/** `this.wx`, `app.Taro`: a host's name as the (non-computed) property of a member. */
+/**
+ * `this.wx`, `app.Taro`: a host's name as the (non-computed) property of a member; and a
+ * host's name under a type cast or a non-null assertion (`(wx as any)`, `wx!`, `this.wx!`),
+ * which the rewrite does not see through. Such a call is reported and held back with its
+ * host's other calls (decide.ts), never rewritten.
+ */
 function hostAsProperty(object: any, source: string): Extract<Host, { kind: 'member' }> | null {
-  if ((object.type !== 'MemberExpression' && object.type !== 'OptionalMemberExpression') || object.computed) return null;
-  if (object.property.type !== 'Identifier' || !HOST_NAMES.has(object.property.name)) return null;
-  return { kind: 'member', name: object.property.name, through: source.slice(object.start, object.end) };
+  let inner = object;
+  while (CASTS.has(inner.type)) inner = inner.expression;
+  const cast = inner !== object;
+  let name: string | null = null;
+  if (cast && inner.type === 'Identifier') name = inner.name;
+  if ((inner.type === 'MemberExpression' || inner.type === 'OptionalMemberExpression') && !inner.computed && inner.property.type === 'Identifier') name = inner.property.name;
+  if (name === null || !HOST_NAMES.has(name)) return null;
+  const start = object.extra?.parenthesized ? object.extra.parenStart : object.start;
+  const end = object.extra?.parenthesized ? source.indexOf(')', object.end) + 1 : object.end;
+  return { kind: 'member', name, through: source.slice(start, end) };
 }
+
+const CASTS = new Set(['TSAsExpression', 'TSSatisfiesExpression', 'TSTypeAssertion', 'TSNonNullExpression', 'TypeCastExpression']);
 
 /** An identifier that reads a variable (not a property name, not a declaration). */
 function isReference(path: ASTPath<any>): boolean {

@@ -1,0 +1,9 @@
+const { startRecord } = require('./startrecord-shim')
+
+// A Taro 2 helper in CommonJS: the caller awaits the recording's result.
+async function recordAnswer() {
+  const res = await startRecord()
+  return res.tempFilePath
+}
+
+module.exports = { recordAnswer }
