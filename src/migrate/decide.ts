@@ -56,7 +56,7 @@ export interface FileFacts {
 }
 
 export function decideAll(sites: Site[], facts: FileFacts, useShim: boolean, source = ''): Decision[] {
-  const decide1 = (namesThatStay: ReadonlySet<string>) => {
+  const decideWith = (namesThatStay: ReadonlySet<string>) => {
     const decisions = keepImmediateStopsWithTheShim(separateRecordingsApart(sites.map((site) => decide(site, facts)), source));
     return keepGroupsOnOneApi(decisions, useShim, namesThatStay);
   };
@@ -64,11 +64,11 @@ export function decideAll(sites: Site[], facts: FileFacts, useShim: boolean, sou
   // instead of Taro: a name that some use here leaves on the old API must stay Taro's, so
   // its other uses cannot go to the shim.
   const given = facts.namesUsedElsewhere ?? new Set<string>();
-  const decisions = decide1(given);
+  const decisions = decideWith(given);
   const left = decisions.filter((d) => d.action === 'skip' && d.site.host.kind === 'taro-named').map((d) => d.site.host.name);
   const shimmed = decisions.filter((d) => d.action === 'shim' && d.site.host.kind === 'taro-named').map((d) => d.site.host.name);
   if (!shimmed.some((name) => left.includes(name))) return decisions;
-  return decide1(new Set([...given, ...left]));
+  return decideWith(new Set([...given, ...left]));
 }
 
 /**
@@ -198,7 +198,7 @@ function decide(site: Site, facts: FileFacts): Decision {
   if (facts.testFile) {
     return ignore(`a test file: its ${site.label} is a mock or an assertion; update the test by hand once the code it tests is migrated`);
   }
-  if (site.host.kind === 'member') {
+  if (site.host.kind === 'indirect') {
     const { name, through } = site.host;
     if (name in FOREIGN_HOST_REASONS) return ignore(FOREIGN_HOST_REASONS[name](site.api));
     if (name === 'wx' && facts.jsSdkSign) return ignore(`JS-SDK web page (${facts.jsSdkSign}): its ${site.label} is not the mini-program API`);

@@ -17,11 +17,12 @@ export type Host =
   /** A host global whose `startRecord` is not WeChat's (or does not exist). */
   | { kind: 'foreign'; name: string }
   /**
-   * A host's name reached as a property (`this.wx.startRecord()`, `app.Taro.stopRecord`):
-   * an injected API object, a wrapper, or the JS-SDK kept on a Vue instance. Never
-   * rewritten, but reported, and the file's calls on the host of that name stay with it.
+   * A host's name reached indirectly: as a property (`this.wx.startRecord()`, an injected
+   * API object, a wrapper, the JS-SDK kept on a Vue instance) or under a type cast
+   * (`(wx as any).startRecord`, `wx!`). Never rewritten, but reported, and the file's calls
+   * on the host of that name stay with it.
    */
-  | { kind: 'member'; name: string; through: string }
+  | { kind: 'indirect'; name: string; through: string }
   /**
    * A local name that stands for a host, or shadows one (`var wx = swan`, `const api =
    * isWeapp ? wx : my`, `import { wx } from 'weapp-api'`): not the global, so never

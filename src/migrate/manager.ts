@@ -48,7 +48,7 @@ export type Placement = 'module' | 'local';
 
 /** WeChat-compatible hosts that share one manager: `wx` and Taro (weapp) reach the same one. */
 export function hostGroup(host: Host): string {
-  if (host.kind === 'taro' || host.kind === 'taro-named' || (host.kind === 'member' && host.name === 'Taro')) return 'wx';
+  if (host.kind === 'taro' || host.kind === 'taro-named' || (host.kind === 'indirect' && host.name === 'Taro')) return 'wx';
   // A recording function taken from a host in a Vue component's other block: that host's group.
   const from = host.kind === 'rebound' ? host.otherBlock?.legacyApiFrom : undefined;
   if (from) return from === '@tarojs/taro' ? 'wx' : from;

@@ -83,7 +83,7 @@ export function migrateScript(source: string, filePath: string, givenOptions: Mi
     return { output: source, changed: false, sites: sortReports(playback.map(playbackReport)) };
   }
 
-  const jsSdkSign = sites.some((s) => (s.host.kind === 'global' || s.host.kind === 'member') && s.host.name === 'wx') || plays ? (findJsSdkEvidence(index)?.sign ?? rest?.jsSdkSign ?? null) : null;
+  const jsSdkSign = sites.some((s) => (s.host.kind === 'global' || s.host.kind === 'indirect') && s.host.name === 'wx') || plays ? (findJsSdkEvidence(index)?.sign ?? rest?.jsSdkSign ?? null) : null;
   const isTypeScript = parserFor(filePath) !== 'babel';
   // New names must not clash with the rest of a component's either: the blocks are one module.
   const identifierNames = new Set([...allIdentifierNames(index), ...(rest?.mentioned ?? [])]);

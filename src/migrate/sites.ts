@@ -61,16 +61,17 @@ export function findSites(
   const sites: Site[] = [];
   const rootPath = root.get();
   // Only members named startRecord/stopRecord on a plain name (scope decides its host) or on
-  // a host's name as a property (`this.wx`) can be sites; paths are built for those alone.
+  // a host's name reached indirectly (`this.wx`, `(wx as any)`) can be sites; paths are
+  // built for those alone.
   for (const node of index.of('MemberExpression', 'OptionalMemberExpression')) {
     const legacy = legacyApiOf(node);
     if (!legacy) continue;
-    const asProperty = hostAsProperty(node.object, source);
-    if (node.object.type !== 'Identifier' && !asProperty) continue;
+    const indirect = hostReachedIndirectly(node.object, source);
+    if (node.object.type !== 'Identifier' && !indirect) continue;
     const member = index.pathTo(rootPath, node);
-    const host = asProperty ?? resolveHost(node.object, member, taroNames, index, otherBlock);
+    const host = indirect ?? resolveHost(node.object, member, taroNames, index, otherBlock);
     if (!host) continue;
-    const label = `${asProperty ? asProperty.through : host.name}.${legacy.api}`;
+    const label = `${indirect ? indirect.through : host.name}.${legacy.api}`;
     sites.push({ ...legacy, host, label, ...classifyUsage(member), member, ...position(node) });
   }
   // Functions imported or destructured by name: every reference to the binding is a site.
@@ -117,7 +118,7 @@ function importedInOtherBlock(index: NodeIndex, rootPath: ASTPath<any>, otherBlo
  * which the rewrite does not see through. Such a call is reported and held back with its
  * host's other calls (decide.ts), never rewritten.
  */
-function hostAsProperty(object: any, source: string): Extract<Host, { kind: 'member' }> | null {
+function hostReachedIndirectly(object: any, source: string): Extract<Host, { kind: 'indirect' }> | null {
   let inner = object;
   while (CASTS.has(inner.type)) inner = inner.expression;
   const cast = inner !== object;
@@ -127,7 +128,7 @@ function hostAsProperty(object: any, source: string): Extract<Host, { kind: 'mem
   if (name === null || !HOST_NAMES.has(name)) return null;
   const start = object.extra?.parenthesized ? object.extra.parenStart : object.start;
   const end = object.extra?.parenthesized ? source.indexOf(')', object.end) + 1 : object.end;
-  return { kind: 'member', name, through: source.slice(start, end) };
+  return { kind: 'indirect', name, through: source.slice(start, end) };
 }
 
 const CASTS = new Set(['TSAsExpression', 'TSSatisfiesExpression', 'TSTypeAssertion', 'TSNonNullExpression', 'TypeCastExpression']);
