@@ -4,7 +4,9 @@
 //   - grep -rl startRecord              the floor: reading every file once, nothing more
 //   - our CLI, --dry --json             read once, text test, migrate candidates in workers
 //   - jscodeshift's CLI, --dry          the same transform (dist/transforms/...) in its runner
-//   - our CLI with -j 0                 the same, in the main thread only (what the pool buys)
+//   - our CLI with -j 0                 the same, in the main thread only
+//   - our CLI with -j N                 the same with the pool forced on (N: one per core but
+//                                       one, at least 1), which the default leaves off on 2 cores
 // and prints files/s, the ratios, peak RSS and the speed targets (ratios, side by side).
 //
 //   node bench/run.js [--files 20000] [--legacy 0.01] [--all-legacy-files 1000] [--runs 3] [--keep]
@@ -27,6 +29,8 @@ const { generateTree } = require('./generate-tree');
 
 const ROOT = path.join(__dirname, '..');
 const CLI = path.join(ROOT, 'bin', 'startrecord-codemod.js');
+/** The pool as the CLI sizes it on more than 2 cores (one worker per core but one), at least one worker. */
+const POOL_JOBS = Math.max(1, (typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length) - 1);
 const TRANSFORM = path.join(ROOT, 'dist', 'transforms', 'startrecord-to-recorder-manager.js');
 const JSCODESHIFT = path.join(ROOT, 'node_modules', 'jscodeshift', 'bin', 'jscodeshift.js');
 const GNU_TIME = ['/usr/bin/time', '/bin/time'].find((file) => fs.existsSync(file) && spawnSync(file, ['-f', '%M', 'true']).status === 0);
@@ -103,6 +107,7 @@ async function benchTree(label, tree, fileCount, runs, jscodeshiftRuns) {
   const grep = await repeat(runs, () => measure('grep', ['-rl', 'startRecord', tree]));
   const ours = await repeat(runs, () => measure(process.execPath, [CLI, '--dry', '--json', '--no-progress', tree]));
   const oursMain = await repeat(runs, () => measure(process.execPath, [CLI, '--dry', '--json', '--no-progress', '-j', '0', tree]));
+  const oursPool = await repeat(runs, () => measure(process.execPath, [CLI, '--dry', '--json', '--no-progress', '-j', String(POOL_JOBS), tree]));
   const jsc = await repeat(jscodeshiftRuns, () =>
     measure(process.execPath, [JSCODESHIFT, '--dry', '--extensions=js,jsx,ts,tsx', '-t', TRANSFORM, tree]),
   );
@@ -117,6 +122,7 @@ async function benchTree(label, tree, fileCount, runs, jscodeshiftRuns) {
     ['grep -rl (floor)', grep],
     ['startrecord-codemod --dry --json', ours],
     ['  the same with -j 0 (main thread)', oursMain],
+    [`  the same with -j ${POOL_JOBS} (the pool)`, oursPool],
     ['jscodeshift --dry (same transform)', jsc],
   ];
   console.log(`\n${label}: ${fileCount.toLocaleString('en-US')} files in ${tree}`);
@@ -128,8 +134,8 @@ async function benchTree(label, tree, fileCount, runs, jscodeshiftRuns) {
   }
   const vsJscodeshift = jsc.seconds / ours.seconds;
   const vsGrep = ours.seconds / grep.seconds;
-  const poolGain = oursMain.seconds / ours.seconds;
-  console.log(`  ours is ${vsJscodeshift.toFixed(1)}x jscodeshift's throughput, takes ${vsGrep.toFixed(1)}x grep's time; the pool is ${poolGain.toFixed(2)}x -j 0`);
+  const poolGain = oursMain.seconds / oursPool.seconds;
+  console.log(`  ours is ${vsJscodeshift.toFixed(1)}x jscodeshift's throughput, takes ${vsGrep.toFixed(1)}x grep's time; -j ${POOL_JOBS} is ${poolGain.toFixed(2)}x -j 0`);
   if (ours.code !== 0 || jsc.code !== 0) console.log(`  WARNING: exit codes: ours ${ours.code}, jscodeshift ${jsc.code}\n${ours.stderr}${jsc.stderr}`);
   return { grep, ours, jsc, vsJscodeshift, vsGrep, poolGain };
 }
@@ -185,7 +191,8 @@ async function main() {
       const grepRatio = vsGrep ? `${r.vsGrep.toFixed(1)}x` : '-';
       console.log(`  ${name.padEnd(34)}${`${r.vsJscodeshift.toFixed(1)}x`.padStart(16)}${grepRatio.padStart(10)}${`${r.poolGain.toFixed(2)}x`.padStart(14)}${rss.padStart(10)}`);
     }
-    console.log(`  (the pool starts only for 500 candidates or more: on trees 1 and 3 both runs use the main thread alone)`);
+    console.log(`  (pool vs -j 0: -j ${POOL_JOBS} against -j 0. The pool starts only for 500 candidates or more, so on trees 1 and 3`);
+    console.log(`  both runs use the main thread alone; on 2 cores or fewer the default is -j 0, the pool off)`);
 
     console.log('\nTargets (ratios in this one run):');
     for (const [tree, r] of [['tree 1', a], ['tree 3', c]]) {
@@ -194,7 +201,7 @@ async function main() {
       check(`${tree}, ${share * 100}% legacy: peak RSS <= 250 MB`, r.ours.rssMb !== null && r.ours.rssMb <= 250, r.ours.rssMb === null ? 'n/a' : `${Math.round(r.ours.rssMb)} MB`);
     }
     check('all legacy: >= 2.5x jscodeshift', b.vsJscodeshift >= 2.5, `${b.vsJscodeshift.toFixed(1)}x`);
-    check('all legacy: the pool >= 1.7x -j 0', b.poolGain >= 1.7, `${b.poolGain.toFixed(2)}x`);
+    check(`all legacy: the pool (-j ${POOL_JOBS}) >= 1.7x -j 0`, b.poolGain >= 1.7, `${b.poolGain.toFixed(2)}x`);
     check('all legacy: peak RSS <= 250 MB', b.ours.rssMb !== null && b.ours.rssMb <= 250, b.ours.rssMb === null ? 'n/a' : `${Math.round(b.ours.rssMb)} MB`);
   } finally {
     if (args.keep) console.log(`\ntrees kept in ${work}`);
