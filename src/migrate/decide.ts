@@ -205,7 +205,7 @@ function decide(site: Site, facts: FileFacts): Decision {
     if (site.usage === 'check') return leave(`${site.label} is only tested for existence here: left alone`);
     // Blocks its group without the shim: `this.wx` may be the very wx whose stop would convert.
     return skip(
-      `${site.label} reaches ${name} through ${through} (an API object kept on an instance, a wrapper, or a type cast), which the codemod does not follow: left alone, and this file's other ${name} recording calls stay on the old API with it; if ${through} is the mini-program's ${name}, call ${name}.${site.api} directly and run the codemod again, or migrate them by hand`,
+      `${site.label} reaches ${name} through ${through}, which the codemod does not follow: left alone, and this file's other ${name} recording calls stay on the old API with it; if that is the mini-program's ${name}, call ${name}.${site.api} directly and run the codemod again, or migrate them by hand`,
       true,
       false,
     );

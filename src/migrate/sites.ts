@@ -88,8 +88,42 @@ export function findSites(
     }
   }
   sites.push(...importedInOtherBlock(index, rootPath, otherBlock, source));
+  sites.push(...destructuredFromHostGlobal(index, rootPath, taroNames, source));
   return sites.sort((a, b) => a.member.node.start - b.member.node.start);
 }
+
+/**
+ * `const { stopRecord } = wx`, then `stopRecord()`: the global's function under a name of
+ * the file. Every use is a live call the rewrite does not follow: reported, and held back
+ * with the host's other calls (decide.ts), so that a recording is not started through one
+ * API and stopped through another.
+ */
+function destructuredFromHostGlobal(index: NodeIndex, rootPath: ASTPath<any>, taroNames: Set<string>, source: string): Site[] {
+  const sites: Site[] = [];
+  for (const declarator of index.of('VariableDeclarator')) {
+    if (declarator.id.type !== 'ObjectPattern' || declarator.init?.type !== 'Identifier' || !WECHAT_LIKE.has(declarator.init.name)) continue;
+    const initPath = index.pathTo(rootPath, declarator.init);
+    const host = resolveHost(declarator.init, initPath, taroNames, index);
+    if (host?.kind !== 'global') continue;
+    const declaringScope = initPath.scope;
+    for (const property of declarator.id.properties) {
+      const key = property.type === 'ObjectProperty' && !property.computed ? property.key.name : null;
+      if (!key || !(RECORDING_APIS as readonly string[]).includes(key) || property.value.type !== 'Identifier') continue;
+      const local = property.value.name;
+      const through = `the destructuring on line ${declarator.loc.start.line} (${source.slice(declarator.start, declarator.end)})`;
+      for (const node of index.of('Identifier')) {
+        if (node.name !== local || node === property.value) continue;
+        const path = index.pathTo(rootPath, node);
+        if (!isReference(path) || path.scope?.lookup(local) !== declaringScope?.lookup(local)) continue;
+        const site: Host = { kind: 'indirect', name: host.name, through };
+        sites.push({ api: key as LegacyApi, computed: false, host: site, label: local, ...classifyUsage(path), member: path, ...position(node) });
+      }
+    }
+  }
+  return sites;
+}
+
+const WECHAT_LIKE = new Set(['wx', 'qq', 'swan']);
 
 /**
  * `startRecord()` in a Vue component block, imported by name from `@tarojs/taro` or
