@@ -245,3 +245,47 @@ test("jscodeshift's own runner writes the shim file too, and the analysis resolv
   expect(shimImports(fs.readFileSync(path.join(root, 'pages/voice/voice.js'), 'utf8'))).toEqual(['../../startrecord-shim']);
   expect((await analyseMiniprogram(root)).unresolved).toEqual([]);
 });
+
+describe('the shim forms added for named Taro imports and Vue blocks', () => {
+  const input = (name: string) => listFixtures().find((f) => f.name === name)!.input;
+
+  test('a Taro TypeScript page whose sole named import moves to the shim type-checks with the template tsconfig, node16 and bundler, and resolves in webpack 4 and 5', async () => {
+    const files: Record<string, string> = {
+      'package.json': JSON.stringify({ name: 'taro-quiz', private: true, dependencies: { '@tarojs/taro': '4.2.1' } }),
+      'src/app.config.ts': "export default { pages: ['pages/quiz/index'] }\n",
+      'types/global.d.ts': '/// <reference types="miniprogram-api-typings" />\n',
+      'src/pages/quiz/index.ts': input('taro-named-sole-import-shimmed'),
+    };
+    const before = makeTypecheckProject(files);
+    const project = makeTypecheckProject(files);
+    writeFiles(project, { 'tsconfig.json': '{}\n' });
+    expect((await runCli(['--force', '--yes', 'src'], project)).code).toBe(0);
+    const page = path.join(project, 'src/pages/quiz/index.ts');
+    expect(shimImports(fs.readFileSync(page, 'utf8'))).toEqual(['../../startrecord-shim']);
+    expect(fs.readFileSync(page, 'utf8')).not.toContain('@tarojs/taro');
+    for (const preset of ['taro-template', 'node16', 'bundler'] as TypecheckPreset[]) {
+      const checked = ['src/pages/quiz/index.ts', 'types/global.d.ts'];
+      const added = typecheckProject(checked, preset, project).errors.filter((e) => !typecheckProject(checked, preset, before).errors.includes(e));
+      expect({ preset, added }).toEqual({ preset, added: [] });
+    }
+    await expectResolvedByWebpack([page]);
+  });
+
+  test('uni-app components get the shim file beside pages.json, and their imports (a <script setup> without imports of its own, a two-block component) resolve in webpack 4 and 5', async () => {
+    const root = makeProject({
+      'package.json': JSON.stringify({ name: 'uni-voice', private: true, dependencies: { '@dcloudio/uni-app': '3.0.0', vue: '^3.4.0' } }),
+      'src/pages.json': JSON.stringify({ pages: [{ path: 'pages/answer/answer' }, { path: 'pages/record/record' }] }),
+      'src/pages/answer/answer.vue': input('vue-setup-no-imports-shimmed'),
+      'src/pages/record/record.vue': input('vue-two-blocks-import-used-by-other-block'),
+    });
+    expect((await runCli(['--force', '--yes', 'src'], root)).code).toBe(0);
+    const pages = ['src/pages/answer/answer.vue', 'src/pages/record/record.vue'].map((p) => path.join(root, p));
+    for (const page of pages) {
+      const text = fs.readFileSync(page, 'utf8');
+      expect(shimImports(text)).toEqual(['../../startrecord-shim']);
+      expect(text).not.toMatch(/require\(/);
+    }
+    expect(fs.existsSync(path.join(root, 'src/startrecord-shim.js'))).toBe(true);
+    await expectResolvedByWebpack(pages);
+  });
+});
