@@ -14,6 +14,26 @@ export function walkNodes(root: any, visit: (node: any) => boolean | void): void
   if (root && typeof root.type === 'string') walk(root);
 }
 
+/**
+ * The identifiers a binding pattern declares (`a`, `{ a, b: [c] }`, `d = 1`, `...e`), each
+ * handed to `each`. False when the pattern holds a node of another kind, whose names are
+ * not known here (the others are still handed over).
+ */
+export function forEachPatternIdentifier(pattern: any, each: (id: any) => void): boolean {
+  let known = true;
+  const visit = (node: any): void => {
+    if (!node) return;
+    if (node.type === 'Identifier') each(node);
+    else if (node.type === 'ObjectPattern') node.properties.forEach((p: any) => visit(p.type === 'RestElement' ? p.argument : p.value));
+    else if (node.type === 'ArrayPattern') node.elements.forEach(visit);
+    else if (node.type === 'AssignmentPattern') visit(node.left);
+    else if (node.type === 'RestElement') visit(node.argument);
+    else known = false;
+  };
+  visit(pattern);
+  return known;
+}
+
 /** True when `predicate` holds for some node under `root` (root included). */
 export function someNode(root: any, predicate: (node: any) => boolean, skip?: (node: any) => boolean): boolean {
   let found = false;

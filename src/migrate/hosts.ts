@@ -40,7 +40,7 @@ export type Host =
     };
 
 /** Globals with WeChat's `startRecord` contract and their own `getRecorderManager`. */
-const WECHAT_LIKE_GLOBALS = new Set(['wx', 'qq', 'swan']);
+export const WECHAT_LIKE_GLOBALS: ReadonlySet<string> = new Set(['wx', 'qq', 'swan']);
 
 /** Why calls on these hosts are never rewritten (SPEC §1, "Other hosts"), per API. */
 export const FOREIGN_HOST_REASONS: Record<string, (api: string) => string> = {

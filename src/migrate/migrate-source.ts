@@ -22,7 +22,7 @@ import { findPlaybackSites } from './playback-sites';
 import { PlaybackDecision, PlaybackFacts, decidePlayback } from './playback-decide';
 import { controlEdit, playEdit } from './playback-rewrite';
 import { isSingleFileComponent, migrateSfc } from './sfc';
-import type { RestOfComponent } from './sfc-other-block';
+import { RestOfComponent, restMayUse } from './sfc-other-block';
 import { MigrateOptions, MigrationError, MigrationResult, SiteReport } from './report';
 import { ManagerRef, RewriteContext, startEdit, stopAnswerType, stopEdit, stopWithCallbacksEdit } from './rewrite';
 import { Site, findSites } from './sites';
@@ -112,7 +112,7 @@ export function migrateScript(source: string, filePath: string, givenOptions: Mi
     taroAlwaysPromise: taroStartRecordAlwaysPromise(options.taroVersion),
     shimStartLine: shimStart,
     testFile: isTestFile(filePath, index),
-    namesUsedElsewhere: new Set(named.map((b) => b.local).filter((local) => rest && (rest.mentioned === null || rest.mentioned.has(local)))),
+    namesUsedElsewhere: new Set(named.map((b) => b.local).filter((local) => restMayUse(rest, local))),
   }, options.shim !== false, source);
 
   // Playback of the recording (SPEC §8) moves with it. Not in JS-SDK pages, whose
@@ -128,7 +128,7 @@ export function migrateScript(source: string, filePath: string, givenOptions: Mi
 
   // Functions imported by name need `getRecorderManager` from somewhere, and their
   // declarations change once every use is converted.
-  const namedPlan = planNamed(named, decisions, ownTaroNames, existingGetterName(index), ctx, rest);
+  const namedPlan = planNamed(named, decisions, ownTaroNames, existingGetterName(index), ctx);
   const getterFor = (host: Host) => (host.kind === 'taro-named' ? namedPlan.getter : `${host.name}.getRecorderManager`);
   const planner = new ManagerPlanner(existingManagers, placement, ctx, getterFor, /(?<!\.(vue|wpy)\.\w+)\.ts$/i.test(filePath) && !/\.d\.ts$/i.test(filePath));
 
@@ -139,12 +139,12 @@ export function migrateScript(source: string, filePath: string, givenOptions: Mi
   const taroPlayAlwaysPromise = taroPlayVoiceAlwaysPromise(options.taroVersion);
   // The shim's new import takes the place of a whole import that goes: inserted after it,
   // it would land inside the removed line.
-  const inPlaceOf = unusedTaro?.wholeStatement ? unusedTaro : (namedPlan.removedImport ?? undefined);
+  const inPlaceOf = unusedTaro?.wholeStatement ? unusedTaro : (namedPlan.removedStatement ?? undefined);
   const shim = planShimImports(index, root.get().node.program, source, comments, ctx.style, ctx.names, shimModule, rest)(
     shimNeeds(decisions, taroAlwaysPromise, playback, taroPlayAlwaysPromise),
     inPlaceOf,
   );
-  const namedEdits = shim.tookPlace && inPlaceOf === namedPlan.removedImport ? namedPlan.edits.filter((e) => e !== namedPlan.removedImport!.edit) : namedPlan.edits;
+  const namedEdits = shim.tookPlace && inPlaceOf === namedPlan.removedStatement ? namedPlan.edits.filter((e) => e !== namedPlan.removedStatement!.edit) : namedPlan.edits;
 
   const edits: Edit[] = [];
   edits.push(...playbackEdits(playback, planner, shim.local, taroPlayAlwaysPromise, ctx));
@@ -308,10 +308,11 @@ function isScript(program: any): boolean {
 }
 
 /** Which named bindings lose their last use, and how converted code reaches the manager. */
-function planNamed(named: NamedBinding[], decisions: Decision[], taroNames: Set<string>, existingGetter: string | null, ctx: RewriteContext, rest?: RestOfComponent) {
+function planNamed(named: NamedBinding[], decisions: Decision[], taroNames: Set<string>, existingGetter: string | null, ctx: RewriteContext) {
   const moved = new Set<NamedBinding>();
-  // A binding the rest of a component may use stays (an unreadable other block may use any).
-  const kept = new Set<NamedBinding>(named.filter((b) => rest && (rest.mentioned === null || rest.mentioned.has(b.local))));
+  // A binding the rest of a Vue component may use has every site here skipped (decide.ts,
+  // namesUsedElsewhere), so it is kept like any binding with a use left alone.
+  const kept = new Set<NamedBinding>();
   let needsGetter = false;
   for (const d of decisions) {
     if (d.site.host.kind !== 'taro-named') continue;

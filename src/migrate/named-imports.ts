@@ -86,7 +86,7 @@ export function planNamedImports(
   names: NameAllocator,
   source: string,
   style: FileStyle,
-): { getter: string; edits: Edit[]; removedImport: { start: number; end: number; edit: Edit } | null } {
+): { getter: string; edits: Edit[]; removedStatement: { start: number; end: number; edit: Edit } | null } {
   const removable = bindings.filter((b) => converted.has(b) && !usedByOthers.has(b));
   let getter = taroObject ? `${taroObject}.getRecorderManager` : existingGetter;
   let added: { holder: any; text: string } | null = null;
@@ -101,7 +101,7 @@ export function planNamedImports(
     added = { holder: first.holder, text };
   }
   const edits: Edit[] = [];
-  let removedImport: { start: number; end: number; edit: Edit } | null = null;
+  let removedStatement: { start: number; end: number; edit: Edit } | null = null;
   const holders = new Set<any>([...removable.map((b) => b.holder), ...(added ? [added.holder] : [])]);
   for (const holder of holders) {
     const remove = removable.filter((b) => b.holder === holder).map((b) => b.node);
@@ -112,10 +112,10 @@ export function planNamedImports(
     // shim's import can take its place.
     const { statement } = binding;
     const whole = holderEdits.find((e) => e.start <= statement.start && e.end >= statement.end);
-    if (whole && !removedImport) removedImport = { start: statement.start, end: statement.end, edit: whole };
+    if (whole && !removedStatement) removedStatement = { start: statement.start, end: statement.end, edit: whole };
     edits.push(...holderEdits);
   }
-  return { getter: getter ?? 'getRecorderManager', edits, removedImport };
+  return { getter: getter ?? 'getRecorderManager', edits, removedStatement };
 }
 
 /**

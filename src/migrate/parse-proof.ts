@@ -1,5 +1,6 @@
 import type { EditSpan } from './edits';
 import type { NodeIndex } from './node-index';
+import { forEachPatternIdentifier } from './ast-walk';
 import { FLOW_PRAGMA, parseAst, parserFor } from './parse';
 
 /**
@@ -228,13 +229,7 @@ function parsesAlone(text: string, filePath: string, sourceType: 'module' | 'scr
 function declaredNames(program: any): string[] {
   const names: string[] = [];
   const fromPattern = (node: any): void => {
-    if (!node) return;
-    if (node.type === 'Identifier') names.push(node.name);
-    else if (node.type === 'ObjectPattern') node.properties.forEach((p: any) => fromPattern(p.type === 'RestElement' ? p.argument : p.value));
-    else if (node.type === 'ArrayPattern') node.elements.forEach(fromPattern);
-    else if (node.type === 'AssignmentPattern') fromPattern(node.left);
-    else if (node.type === 'RestElement') fromPattern(node.argument);
-    else names.push('\0unknown pattern');
+    if (!forEachPatternIdentifier(node, (id) => names.push(id.name))) names.push('\0unknown pattern');
   };
   for (const statement of program.body) {
     const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;

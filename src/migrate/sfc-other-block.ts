@@ -1,6 +1,7 @@
 import { parseAst } from './parse';
 import { isTaroRequire, namesAHost } from './hosts';
 import { findJsSdkEvidence } from './jssdk';
+import { forEachPatternIdentifier } from './ast-walk';
 import { forEachChild, NodeIndex } from './node-index';
 import { RECORDING_APIS } from './api-names';
 
@@ -31,6 +32,11 @@ export interface RestOfComponent {
   jsSdkSign: string | null;
   /** The other block records already, with the manager (`getRecorderManager`) or the shim. */
   otherRecords: boolean;
+}
+
+/** Whether the rest of a component may read or declare `name` (an unreadable other block may, any). */
+export function restMayUse(rest: RestOfComponent | undefined, name: string): boolean {
+  return rest !== undefined && (rest.mentioned === null || rest.mentioned.has(name));
 }
 
 export interface OtherBlock {
@@ -147,7 +153,7 @@ function visibleBindings(program: any, importsOnly: boolean, fileLine: (node: an
             if (key && RECORDING_APIS.includes(key) && property.value.type === 'Identifier') add(property.value, { hostLike: true, legacyApi: { api: key, from: host } });
           }
         }
-        for (const id of patternNames(declarator.id)) add(id, { hostLike: namesAHost(id.name, declarator) });
+        forEachPatternIdentifier(declarator.id, (id) => add(id, { hostLike: namesAHost(id.name, declarator) }));
       }
     } else if (/^(FunctionDeclaration|ClassDeclaration|TSEnumDeclaration|TSModuleDeclaration)$/.test(declaration.type) && declaration.id?.type === 'Identifier') {
       add(declaration.id, { hostLike: namesAHost(declaration.id.name, null) });
@@ -156,25 +162,6 @@ function visibleBindings(program: any, importsOnly: boolean, fileLine: (node: an
     }
   }
   return visible;
-}
-
-/** The identifiers a declaration's pattern declares (`const { a, b: [c] } = ...`). */
-function patternNames(pattern: any): any[] {
-  if (!pattern) return [];
-  switch (pattern.type) {
-    case 'Identifier':
-      return [pattern];
-    case 'ObjectPattern':
-      return pattern.properties.flatMap((p: any) => patternNames(p.type === 'RestElement' ? p.argument : p.value));
-    case 'ArrayPattern':
-      return pattern.elements.flatMap((e: any) => patternNames(e));
-    case 'AssignmentPattern':
-      return patternNames(pattern.left);
-    case 'RestElement':
-      return patternNames(pattern.argument);
-    default:
-      return [];
-  }
 }
 
 /**

@@ -4,7 +4,7 @@ import { NodeIndex } from './node-index';
 import { LegacyApi, PlaybackApi } from './report';
 import { FileStyle } from './style';
 import { NameAllocator } from './text';
-import type { RestOfComponent } from './sfc-other-block';
+import { RestOfComponent, restMayUse } from './sfc-other-block';
 
 /**
  * The module sites are pointed at when the caller names none: the runtime package. The CLI
@@ -62,7 +62,7 @@ export function planShimImports(
   rest?: RestOfComponent,
 ): (needs: ShimNeeds, inPlaceOf?: { start: number; end: number }) => ShimImports {
   const kind = kindFor(program, index, rest !== undefined);
-  const free = (name: string) => isFreeName(index, name) && rest?.mentioned !== null && !rest?.mentioned.has(name);
+  const free = (name: string) => isFreeName(index, name) && !restMayUse(rest, name);
   return (needs, inPlaceOf) => {
     const existing = existingShimImport(index, moduleName);
     const local: Partial<Record<ShimExport, string>> = { ...existing?.local };

@@ -1,6 +1,6 @@
 import type { ASTPath, Collection } from 'jscodeshift';
 import { NodeIndex } from './node-index';
-import { HOST_NAMES, Host, resolveHost } from './hosts';
+import { HOST_NAMES, Host, WECHAT_LIKE_GLOBALS, resolveHost } from './hosts';
 import { NamedBinding, bindingAt } from './named-imports';
 import { RECORDING_APIS } from './api-names';
 import { LegacyApi } from './report';
@@ -75,17 +75,9 @@ export function findSites(
     sites.push({ ...legacy, host, label, ...classifyUsage(member), member, ...position(node) });
   }
   // Functions imported or destructured by name: every reference to the binding is a site.
-  if (named.length > 0) {
-    const locals = new Set(named.map((b) => b.local));
-    for (const node of index.of('Identifier')) {
-      if (!locals.has(node.name)) continue;
-      const path = index.pathTo(rootPath, node);
-      if (!isReference(path)) continue;
-      const binding = bindingAt(path, node.name, named);
-      if (!binding) continue;
-      const host: Host = { kind: 'taro-named', name: binding.local };
-      sites.push({ api: binding.api, computed: false, host, label: source.slice(node.start, node.end), ...classifyUsage(path), member: path, ...position(node) });
-    }
+  for (const { node, path } of readsOf(index, rootPath, new Set(named.map((b) => b.local)))) {
+    const binding = bindingAt(path, node.name, named);
+    if (binding) sites.push(siteAtName(binding.api, { kind: 'taro-named', name: binding.local }, node, path, source));
   }
   sites.push(...importedInOtherBlock(index, rootPath, otherBlock, source));
   sites.push(...destructuredFromHostGlobal(index, rootPath, taroNames, source));
@@ -101,29 +93,25 @@ export function findSites(
 function destructuredFromHostGlobal(index: NodeIndex, rootPath: ASTPath<any>, taroNames: Set<string>, source: string): Site[] {
   const sites: Site[] = [];
   for (const declarator of index.of('VariableDeclarator')) {
-    if (declarator.id.type !== 'ObjectPattern' || declarator.init?.type !== 'Identifier' || !WECHAT_LIKE.has(declarator.init.name)) continue;
+    if (declarator.id.type !== 'ObjectPattern' || declarator.init?.type !== 'Identifier' || !WECHAT_LIKE_GLOBALS.has(declarator.init.name)) continue;
     const initPath = index.pathTo(rootPath, declarator.init);
     const host = resolveHost(declarator.init, initPath, taroNames, index);
     if (host?.kind !== 'global') continue;
     const declaringScope = initPath.scope;
+    const through = `the destructuring on line ${declarator.loc.start.line} (${source.slice(declarator.start, declarator.end)})`;
     for (const property of declarator.id.properties) {
       const key = property.type === 'ObjectProperty' && !property.computed ? property.key.name : null;
       if (!key || !(RECORDING_APIS as readonly string[]).includes(key) || property.value.type !== 'Identifier') continue;
       const local = property.value.name;
-      const through = `the destructuring on line ${declarator.loc.start.line} (${source.slice(declarator.start, declarator.end)})`;
-      for (const node of index.of('Identifier')) {
-        if (node.name !== local || node === property.value) continue;
-        const path = index.pathTo(rootPath, node);
-        if (!isReference(path) || path.scope?.lookup(local) !== declaringScope?.lookup(local)) continue;
-        const site: Host = { kind: 'indirect', name: host.name, through };
-        sites.push({ api: key as LegacyApi, computed: false, host: site, label: local, ...classifyUsage(path), member: path, ...position(node) });
+      for (const { node, path } of readsOf(index, rootPath, new Set([local]))) {
+        if (path.scope?.lookup(local) !== declaringScope?.lookup(local)) continue;
+        sites.push(siteAtName(key as LegacyApi, { kind: 'indirect', name: host.name, through }, node, path, source));
       }
     }
   }
   return sites;
 }
 
-const WECHAT_LIKE = new Set(['wx', 'qq', 'swan']);
 
 /**
  * `startRecord()` in a Vue component block, imported by name from `@tarojs/taro` or
@@ -133,17 +121,30 @@ const WECHAT_LIKE = new Set(['wx', 'qq', 'swan']);
 function importedInOtherBlock(index: NodeIndex, rootPath: ASTPath<any>, otherBlock: OtherBlock | undefined, source: string): Site[] {
   const imported = new Map<string, { api: LegacyApi; from: string; line: number }>();
   for (const [name, outer] of otherBlock?.visible ?? []) if (outer.legacyApi) imported.set(name, { api: outer.legacyApi.api as LegacyApi, from: outer.legacyApi.from, line: outer.line });
-  if (imported.size === 0) return [];
   const sites: Site[] = [];
-  for (const node of index.of('Identifier')) {
-    const outer = imported.get(node.name);
-    if (!outer) continue;
-    const path = index.pathTo(rootPath, node);
-    if (!isReference(path) || path.scope?.lookup(node.name)) continue;
+  for (const { node, path } of readsOf(index, rootPath, imported)) {
+    // Unbound here: not shadowed by a name of this block.
+    if (path.scope?.lookup(node.name)) continue;
+    const outer = imported.get(node.name)!;
     const host: Host = { kind: 'rebound', name: node.name, line: outer.line, otherBlock: { label: otherBlock!.label, legacyApiFrom: outer.from } };
-    sites.push({ api: outer.api, computed: false, host, label: source.slice(node.start, node.end), ...classifyUsage(path), member: path, ...position(node) });
+    sites.push(siteAtName(outer.api, host, node, path, source));
   }
   return sites;
+}
+
+/** The identifiers spelled like one of `names` that read a variable (isReference), with their paths. */
+function* readsOf(index: NodeIndex, rootPath: ASTPath<any>, names: { has(name: string): boolean; size: number }): Generator<{ node: any; path: ASTPath<any> }> {
+  if (names.size === 0) return;
+  for (const node of index.of('Identifier')) {
+    if (!names.has(node.name)) continue;
+    const path = index.pathTo(rootPath, node);
+    if (isReference(path)) yield { node, path };
+  }
+}
+
+/** A site where a recording function is reached by a plain name (`startRecord()`, `stop()`). */
+function siteAtName(api: LegacyApi, host: Host, node: any, path: ASTPath<any>, source: string): Site {
+  return { api, computed: false, host, label: source.slice(node.start, node.end), ...classifyUsage(path), member: path, ...position(node) };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Host } from './hosts';
 import { Edit } from './edits';
 import { NodeIndex } from './node-index';
-import type { RestOfComponent } from './sfc-other-block';
+import { RestOfComponent, restMayUse } from './sfc-other-block';
 import { taroJsxNeedsDefaultImport } from './taro-version';
 
 /**
@@ -34,7 +34,7 @@ export function findUnusedTaroImport(
   rest?: RestOfComponent,
 ): UnusedTaroImport | null {
   for (const name of taroNames) {
-    if (rest && (rest.mentioned === null || rest.mentioned.has(name))) continue;
+    if (restMayUse(rest, name)) continue;
     const shimmed = decisions.filter((d) => d.action === 'shim' && d.site.host.kind === 'taro' && d.site.host.name === name).length;
     if (shimmed === 0) continue;
     const binding = findBinding(index, name);
