@@ -483,10 +483,11 @@ describe('files Vue 3\'s strict parser rejects (old uni-app and mpvue pages)', (
  * sees every top-level name of the plain block, the plain block sees the setup block's
  * imports. Each block is migrated on its own, knowing what the other binds.
  */
-describe('a component with both <script> and <script setup>', () => {
-  const component = (plain: string[], setup: string[], setupLang = '') =>
-    lines('<template><view @tap="go">rec</view></template>', '<script>', ...plain, '</script>', `<script setup${setupLang}>`, ...setup, '</script>', '');
+/** A component whose plain `<script>` holds `plain` and whose `<script setup>` holds `setup`. */
+const component = (plain: string[], setup: string[]) =>
+  lines('<template><view @tap="go">rec</view></template>', '<script>', ...plain, '</script>', '<script setup>', ...setup, '</script>', '');
 
+describe('a component with both <script> and <script setup>', () => {
   test('a start imported by name from @tarojs/taro in the other block is reported, not skipped silently', () => {
     const text = component(["import { startRecord } from '@tarojs/taro'", "export default { name: 'Rec' }"], ['function go() {', '  startRecord({ success(res) { console.log(res.tempFilePath) } })', '}']);
     const result = migrateSource(text, 'x.vue');
@@ -566,9 +567,6 @@ describe('line numbers in reasons point into the whole file', () => {
 });
 
 describe('a component with both blocks: what review found', () => {
-  const component = (plain: string[], setup: string[]) =>
-    lines('<template><view @tap="go">rec</view></template>', '<script>', ...plain, '</script>', '<script setup>', ...setup, '</script>', '');
-
   test('recording functions destructured from a host in the other block are reported', () => {
     const text = component(['const { startRecord, stopRecord } = wx', 'export default {}'], ['function go() {', '  startRecord({ success(res) { console.log(res.tempFilePath) } })', '}', 'function end() { stopRecord() }']);
     const result = migrateSource(text, 'x.vue');
@@ -611,19 +609,7 @@ describe('a component with both blocks: what review found', () => {
 
 describe('a component with both blocks: what the second review found', () => {
   test('a comment naming getRecorderManager in the other block is not a recording there', () => {
-    const text = lines(
-      '<template><view @tap="go">rec</view></template>',
-      '<script>',
-      '// TODO: move to wx.getRecorderManager()',
-      'export default {}',
-      '</script>',
-      '<script setup>',
-      'function go() {',
-      '  wx.startRecord({ success(res) { console.log(res.tempFilePath) } })',
-      '}',
-      '</script>',
-      '',
-    );
+    const text = component(['// TODO: move to wx.getRecorderManager()', 'export default {}'], ['function go() {', '  wx.startRecord({ success(res) { console.log(res.tempFilePath) } })', '}']);
     expect(migrateSource(text, 'x.vue').sites.map((s) => s.action)).toEqual(['converted']);
     // Where the other block really records with the manager, the component is left alone.
     const managed = text.replace('// TODO: move to wx.getRecorderManager()', 'const manager = wx.getRecorderManager()');
